@@ -1,0 +1,41 @@
+# declass: every target sets itself up in .venv on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: run test lint bench eval clean
+
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.lock -r requirements-dev.lock
+	$(BIN)/pip install -q --no-deps -e .
+	touch $(STAMP)
+
+## run: parse the bundled sample releases and print what declass reads in them
+run: $(STAMP)
+	$(BIN)/declass parse samples/
+
+## test: the test suite (pytest + hypothesis)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## lint: ruff and mypy
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+## bench: throughput and ratios against baselines run in the same process
+bench: $(STAMP)
+	$(BIN)/python bench/anatomy_throughput.py
+
+## eval: the scorer on the seed and on both development corpora (needs ../shared)
+eval: $(STAMP)
+	$(PY) $(SHARED)/eval/score.py gold $(SHARED)/seed/000_0db69c56b45f5e8b.gold.json --run "$(BIN)/declass parse --json {file}"
+	$(PY) $(SHARED)/eval/score.py corpus $(SHARED)/corpora/state-foia-dev.jsonl.gz --run "$(BIN)/declass parse --jsonl --no-raw-text {dir}"
+	$(PY) $(SHARED)/eval/score.py corpus $(SHARED)/corpora/nara-jfk-dev.jsonl.gz --run "$(BIN)/declass parse --jsonl --no-raw-text {dir}"
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,92 @@
+"""Withheld spans: exemption codes printed in margins, glued to lines, or alone on a line.
+
+Codes become redaction *sites* anchored in the reading order of the body; sites with no body
+text between them are one withheld span (a damaged duplicate run such as ``1.4 1.4 B1`` above
+``1.4(B) 1.4(C) 1.4(D) B1`` is the same box). Short junk beside a code run (``to rs``, ``æd``,
+``|``) is OCR of the box edge and becomes noise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from declass.anatomy import exemptions
+from declass.anatomy.layout import Line, segments
+from declass.findings import Finding
+
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_JUNK_MAX = 6
+
+
+@dataclass(slots=True)
+class Site:
+    """Codes found at one place: after body line ``after_line`` (index into body), same line or not."""
+
+    line: int  # raw line index where the codes are
+    start: int  # raw offsets of the code text
+    end: int
+    raw: str
+    codes: list[str]
+    statutes: str
+    glued: bool  # on the same line as body text
+    page: int
+    extra_raw: list[str] = field(default_factory=list)
+
+
+def is_junk(s: str) -> bool:
+    t = s.strip()
+    return bool(t) and len(t) <= _JUNK_MAX and not re.search(r"\d{2}|[A-Z]{2}\b:", t)
+
+
+def find_sites(raw: str, lines: list[Line]) -> tuple[list[Site], list[Finding], set[int]]:
+    """Scan kept text for code runs. Returns sites, noise findings, and the set of (raw offset)
+    starts of segments to drop from the body."""
+    sites: list[Site] = []
+    noise: list[Finding] = []
+    drop: set[int] = set()
+    segs_by_line = [segments(raw, ln) for ln in lines]
+    code_lines: set[int] = set()
+    for ln, segs in zip(lines, segs_by_line):
+        kinds: list[str] = []
+        for a, b in segs:
+            kinds.append("code" if exemptions.code_run(raw[a:b]) else "text")
+        # a text segment may end with codes glued after a single space ("Kumar, Prem G. B6" is
+        # rare; State puts margin codes after a wide gap, which segments() already cut)
+        if "code" not in kinds:
+            continue
+        code_lines.add(ln.index)
+        has_text = any(k == "text" and not is_junk(raw[a:b]) for k, (a, b) in zip(kinds, segs))
+        for k, (a, b) in zip(kinds, segs):
+            if k == "code":
+                run = exemptions.code_run(raw[a:b])
+                assert run is not None
+                hits, statutes = run
+                codes = sorted({c for h in hits for c in h.codes})
+                sites.append(Site(ln.index, a, b, raw[a:b], codes, statutes, has_text, ln.page))
+                drop.add(a)
+        # junk segments next to codes on this line
+        for i, (k, (a, b)) in enumerate(zip(kinds, segs)):
+            if k == "text" and is_junk(raw[a:b]):
+                near = (i + 1 < len(kinds) and kinds[i + 1] == "code") or (i > 0 and kinds[i - 1] == "code")
+                if near and (i > 0 or len(segs) > 1):
+                    noise.append(Finding("noise", raw[a:b], a, b, raw[a:b], "box-edge", page=ln.page))
+                    drop.add(a)
+    # a junk segment ending a line whose next non-blank line is a code run ("murder\tto rs\t")
+    for ln, segs in zip(lines, segs_by_line):
+        if ln.index in code_lines or len(segs) < 2:
+            continue
+        a, b = segs[-1]
+        if not is_junk(raw[a:b]) or "\t" not in raw[segs[-2][1] : a]:
+            continue
+        j = ln.index + 1
+        while j < len(lines) and not segs_by_line[j]:
+            j += 1
+        if j < len(lines) and j in code_lines and j - ln.index <= 2:
+            noise.append(Finding("noise", raw[a:b], a, b, raw[a:b], "box-edge", page=ln.page))
+            drop.add(a)
+    return sites, noise, drop
+
+
+def is_terminal(s: str) -> bool:
+    return bool(_TERMINAL.search(s))

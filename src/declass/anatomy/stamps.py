@@ -1,0 +1,141 @@
+"""Release stamps and page furniture, from the patterns in ``data/stamps.yaml``.
+
+Each match becomes a :class:`Finding` of kind ``stamp`` whose ``value`` holds the named groups
+read to normal form (dates to ISO, numbers without OCR damage). A State status stamp also takes
+the exemption codes printed after it, on its line or the next one, and records the junk between
+(``STATE OF CARTE``) as noise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from declass.anatomy import exemptions
+from declass.anatomy.data import load_yaml
+from declass.anatomy.dates import numeric
+from declass.findings import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class StampPattern:
+    name: str
+    kind: str
+    agency: str | None
+    regex: re.Pattern[str]
+    furniture: bool
+    date_order: str
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[StampPattern, ...]:
+    out = []
+    for p in load_yaml("stamps.yaml")["patterns"]:
+        out.append(StampPattern(p["name"], p["kind"], p.get("agency"), re.compile(p["regex"], re.M),
+                                bool(p.get("furniture", True)), p.get("date_order", "MDY")))
+    return tuple(out)
+
+
+def _clean_doc(s: str) -> str:
+    """``CO6131108`` -> ``C06131108``; ``05771423`` and ``006134372`` lost their C."""
+    s = re.sub(r"\s", "", s).replace("(", "C")
+    if len(s) == 9 and s[0] in "0O":
+        s = "C" + s[1:]
+    s = s[:1] + s[1:].replace("O", "0")
+    if len(s) == 8 and s.isdigit():
+        s = "C" + s
+    return s
+
+
+def _clean_case(s: str) -> str:
+    s = re.sub(r"\s", "", s)
+    m = re.fullmatch(r"([A-Z]{1,2})-?(\d{4})-(\d{5})", s)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    m = re.fullmatch(r"2(\d{4})-(\d{5})", s)  # "22014-20439": F- read as 2
+    if m:
+        return f"F-{m.group(1)}-{m.group(2)}"
+    return s
+
+
+def _value(p: StampPattern, m: re.Match[str]) -> dict[str, Any]:
+    v: dict[str, Any] = {}
+    for k, s in m.groupdict().items():
+        if s is None:
+            continue
+        if k == "date":
+            v[k] = numeric(s, p.date_order)
+        elif k == "doc":
+            v[k] = _clean_doc(s)
+        elif k == "case":
+            v[k] = _clean_case(s) if not s.upper().startswith("N") else re.sub(r"\s+", " ", s)
+        elif k == "status":
+            v[k] = {"FULL": "released_in_full", "PART": "released_in_part", "PAR": "released_in_part",
+                    "DENIED": "denied"}[s.upper()]
+        elif k == "rdp":
+            v[k] = re.sub(r"\s", "", s).replace("AO", "A0").upper()
+            v[k] = "CIA" + v[k][3:]
+        elif k == "marking":
+            v[k] = "UNCLASSIFIED" if re.search(r"(?:UNC|ASS|IED|FIED)", s.upper()) else s.strip()
+        else:
+            v[k] = re.sub(r"\s+", " ", s).strip()
+    return v
+
+
+_LINE_END = re.compile(r"[^\n]*")
+
+
+def scan(raw: str) -> tuple[list[Finding], list[Finding]]:
+    """All stamps in ``raw``: (stamp findings, noise findings)."""
+    found: list[Finding] = []
+    noise: list[Finding] = []
+    for p in patterns():
+        for m in p.regex.finditer(raw):
+            start, end = m.start(), m.end()
+            value = _value(p, m)
+            if p.name == "state-release-status" or p.name == "state-release-continuation":
+                end, codes, junk = _status_codes(raw, end)
+                value["codes"] = codes
+                noise.extend(junk)
+            f = Finding("stamp", value, start, end, raw[start:end], p.name, furniture=p.furniture,
+                        extra={"kind": p.kind, "agency": p.agency})
+            found.append(f)
+    found.sort(key=lambda f: f.start)
+    return found, noise
+
+
+def _status_codes(raw: str, end: int) -> tuple[int, list[str], list[Finding]]:
+    """Extend a status stamp over the codes printed after it (same line, else the next line)."""
+    rest = _LINE_END.match(raw, end)
+    assert rest
+    line = rest.group(0)
+    junk: list[Finding] = []
+    hits = exemptions.find_codes(line)
+    strong = [h for h in hits if h.strong]
+    if strong:
+        first = min(h.start for h in hits if h.codes or h.strong)
+        last = max(h.end for h in hits)
+        tail = line[last:]
+        run = exemptions.code_run(line[first:last] + tail.rstrip()) if tail.strip() and len(tail.strip()) < 40 else None
+        if run is not None:
+            last = len(line.rstrip())
+        gap = line[:first]
+        if gap.strip() and not exemptions.code_run(gap.strip()):
+            if len(gap.strip()) <= 30:
+                s = end + len(gap) - len(gap.lstrip())
+                junk.append(Finding("noise", gap.strip(), s, s + len(gap.strip()), gap.strip(), "stamp-junk"))
+            else:
+                return end, [], junk
+        codes = exemptions.normalise(line[first:last])
+        return end + last, codes, junk
+    if line.strip():
+        return end, [], junk
+    # nothing after the stamp on its line: a code run alone on the next line belongs to it
+    nxt = re.compile(r"\n[^\S\n]*([^\n]*)").match(raw, end + len(line))
+    if nxt and nxt.group(1).strip():
+        cand = nxt.group(1).rstrip()
+        if exemptions.code_run(cand.strip()) and not re.match(r"\s*(?:IN\s+)?PART", cand):
+            return nxt.start(1) + len(cand), exemptions.normalise(cand), junk
+    return end, [], junk

@@ -1,0 +1,153 @@
+"""The ``declass`` command line (typer + rich)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from declass.pipeline import parse
+from declass.read import ReadError
+from declass.record import Record
+
+app = typer.Typer(help="Read released government records into structured data.", no_args_is_help=True,
+                  add_completion=False)
+err = Console(stderr=True)
+
+
+@app.callback()
+def main() -> None:
+    """declass: release anatomy, clean text and facts from FOIA and declassified documents."""
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    for p in paths:
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield p
+
+
+def _one(path: str) -> tuple[str, dict[str, Any] | None, str | None]:
+    try:
+        return path, parse(path).to_dict(), None
+    except ReadError as e:
+        return path, None, str(e)
+    except Exception as e:  # a bug in a recognizer must not stop a batch
+        return path, None, f"internal error: {type(e).__name__}: {e}"
+
+
+def _results(files: list[str], workers: int) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
+    if workers <= 1 or len(files) < 8:
+        for f in files:
+            yield _one(f)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as ex:
+        yield from ex.map(_one, files, chunksize=64)
+
+
+@app.command("parse")
+def parse_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one record as JSON (a list if several files).")] = False,
+    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print one record per line (JSON Lines).")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="Write the output to this file.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes; 0 = one per core.")] = 0,
+    raw_text: Annotated[bool, typer.Option("--raw-text/--no-raw-text", help="Include raw_text in JSON output.")] = True,
+) -> None:
+    """Read each file and print its record: a summary, or JSON for machines."""
+    files = [str(f) for f in iter_files(paths)]
+    if not files:
+        err.print("[red]no files to read[/red]")
+        raise typer.Exit(2)
+    n_workers = workers or (os.cpu_count() or 1)
+    tmp = None
+    sink = sys.stdout
+    if out is not None:
+        tmp = out.with_name(out.name + ".part")
+        sink = open(tmp, "w", encoding="utf-8")
+    failed = 0
+    records: list[dict[str, Any]] = []
+    console = Console(file=sink, width=120) if not (as_json or as_jsonl) else None
+    try:
+        for path, rec, error in _results(files, n_workers):
+            if error is not None or rec is None:
+                failed += 1
+                err.print(f"[red]error[/red] {path}: {error}")
+                continue
+            if not raw_text:
+                rec["raw_text"] = None
+            if as_jsonl:
+                sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            elif as_json:
+                records.append(rec)
+            else:
+                assert console is not None
+                summary(Record.from_dict(rec), console)
+        if as_json:
+            sink.write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1) + "\n")
+    finally:
+        if tmp is not None:
+            sink.close()
+            assert out is not None
+            os.replace(tmp, out)
+    if failed:
+        err.print(f"{failed} of {len(files)} files failed")
+    raise typer.Exit(min(failed, 100))
+
+
+def summary(rec: Record, console: Console) -> None:
+    """A readable account of one record."""
+    r, c, h = rec.release, rec.classification, rec.header
+    t = Table(title=rec.source.path, show_header=False, title_justify="left", expand=False)
+    t.add_column(style="bold cyan", no_wrap=True)
+    t.add_column()
+
+    def row(k: str, v: object) -> None:
+        if v not in (None, "", [], {}):
+            t.add_row(k, str(v))
+
+    row("pages", len(rec.pages))
+    row("agency", r.agency)
+    row("status", r.status)
+    row("release marking", r.marking)
+    row("case / doc / record", " / ".join(x for x in (r.case_number, r.doc_number, r.record_number) if x))
+    row("released", r.release_date)
+    if r.review_authority:
+        row("review authority", ", ".join(x for x in r.review_authority.values() if x))
+    row("exemptions", ", ".join(r.exemptions))
+    row("classification", c.banner or c.level)
+    if c.review:
+        row("upgraded on review", f"{c.review.get('level')} ({c.review.get('classified_by')}, {c.review.get('date')})")
+    row("header", h.kind)
+    row("from", h.from_)
+    row("to", "; ".join(h.to))
+    row("date", h.date)
+    row("subject", h.subject)
+    for role in ("drafted", "cleared", "approved"):
+        people = getattr(rec.authorship, role)
+        row(role, "\n".join(f"{p.office or ''} {p.name}" + (f" ({p.office_name})" if p.office_name else "") + (f" {p.phone}" if p.phone else "") for p in people))
+    d = rec.date
+    row("written", d.value or (f"{d.earliest or '?'} .. {d.latest or '?'}" if d.earliest or d.latest else None))
+    row("redactions", "\n".join(f"p{x.page} {x.kind}: {', '.join(x.exemptions) or '?'}" for x in rec.redactions))
+    row("entities", ", ".join(e.get("name", "") for e in rec.entities[:30]))
+    row("events", "\n".join(f"{e.get('type')} {e.get('date') or ''} {e.get('place') or ''}" for e in rec.events[:20]))
+    row("figures", ", ".join(q.get("text", "") for q in rec.quantities[:20]))
+    row("warnings", "\n".join(rec.warnings))
+    console.print(t)
+
+
+if __name__ == "__main__":
+    app()
