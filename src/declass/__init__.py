@@ -1,8 +1,8 @@
 """declass: read released government records into structured, searchable data.
 
-    >>> import declass
-    >>> rec = declass.parse("release.txt")
-    >>> rec.release.status, rec.classification.banner
+>>> import declass
+>>> rec = declass.parse("release.txt")
+>>> rec.release.status, rec.classification.banner
 """
 
 from declass.pipeline import parse, parse_bytes

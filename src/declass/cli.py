@@ -18,8 +18,7 @@ from declass.pipeline import parse
 from declass.read import ReadError
 from declass.record import Record
 
-app = typer.Typer(help="Read released government records into structured data.", no_args_is_help=True,
-                  add_completion=False)
+app = typer.Typer(help="Read released government records into structured data.", no_args_is_help=True, add_completion=False)
 err = Console(stderr=True)
 
 
@@ -138,7 +137,10 @@ def summary(rec: Record, console: Console) -> None:
     row("subject", h.subject)
     for role in ("drafted", "cleared", "approved"):
         people = getattr(rec.authorship, role)
-        row(role, "\n".join(f"{p.office or ''} {p.name}" + (f" ({p.office_name})" if p.office_name else "") + (f" {p.phone}" if p.phone else "") for p in people))
+        row(
+            role,
+            "\n".join(f"{p.office or ''} {p.name}" + (f" ({p.office_name})" if p.office_name else "") + (f" {p.phone}" if p.phone else "") for p in people),
+        )
     d = rec.date
     row("written", d.value or (f"{d.earliest or '?'} .. {d.latest or '?'}" if d.earliest or d.latest else None))
     row("redactions", "\n".join(f"p{x.page} {x.kind}: {', '.join(x.exemptions) or '?'}" for x in rec.redactions))

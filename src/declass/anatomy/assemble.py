@@ -69,10 +69,12 @@ def analyse(reading: Reading) -> Record:
             continue
         t = ln.kept_text(raw).strip()
         if len(t) < 120 and (mk := markings.parse(t)) is not None:
-            banner_f.append(Finding("banner", mk, ln.keep[0][0], ln.keep[-1][1], raw[ln.keep[0][0] : ln.keep[-1][1]].strip(), "banner-line", furniture=True))
+            a, b = _trim(raw, ln.keep[0][0], ln.keep[-1][1])
+            banner_f.append(Finding("banner", mk, a, b, raw[a:b], "banner-line", furniture=True))
             ln.keep = []
         elif _NO_ALNUM.match(t) and t not in ("*", "-", "--"):
-            noise_f.append(Finding("noise", t, ln.keep[0][0], ln.keep[-1][1], t, "stray-mark"))
+            a, b = _trim(raw, ln.keep[0][0], ln.keep[-1][1])
+            noise_f.append(Finding("noise", raw[a:b], a, b, raw[a:b], "stray-mark"))
             ln.keep = []
 
     _assign_pages(raw, lines, stamp_f, banner_f)
@@ -92,6 +94,14 @@ def analyse(reading: Reading) -> Record:
     authorship.read(rec)
     dating.read(rec)
     return rec
+
+
+def _trim(raw: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and raw[a].isspace():
+        a += 1
+    while b > a and raw[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 # ---------------------------------------------------------------- pages
@@ -141,8 +151,7 @@ def _page_at(lines: list[Line], offset: int) -> int:
 
 
 # ---------------------------------------------------------------- text
-def _build_text(raw: str, lines: list[Line], sites: list[redactions.Site], drop: set[int],
-                stamp_f: list[Finding]) -> tuple[str, list[Page], list[Redaction]]:
+def _build_text(raw: str, lines: list[Line], sites: list[redactions.Site], drop: set[int], stamp_f: list[Finding]) -> tuple[str, list[Page], list[Redaction]]:
     by_line: dict[int, list[redactions.Site]] = {}
     for s in sites:
         by_line.setdefault(s.line, []).append(s)
@@ -206,7 +215,7 @@ def _build_text(raw: str, lines: list[Line], sites: list[redactions.Site], drop:
         assert first is not None
         if it.page_kind:
             kind = "page"
-        elif prev is not None and prev.text and not redactions.is_terminal(prev.text) and (first.glued or it.blank == 0 and _adjacent(lines, prev, first)):
+        elif prev is not None and prev.text and not redactions.is_terminal(prev.text) and (first.glued or (it.blank == 0 and _adjacent(lines, prev, first))):
             kind = "inline"
         else:
             kind = "passage"
@@ -217,8 +226,7 @@ def _build_text(raw: str, lines: list[Line], sites: list[redactions.Site], drop:
         codes = exemptions.sort_codes({c for g in group for c in (g.site.codes if g.site else [])})
         raw_codes = " | ".join(g.site.raw.strip() for g in group if g.site)
         statutes = " ".join(g.site.statutes for g in group if g.site and g.site.statutes)
-        reds.append(Redaction(first.page, start, size, kind, codes, raw_codes + (f" [{statutes}]" if statutes else ""),
-                              0.6 if len(group) > 1 else 0.9))
+        reds.append(Redaction(first.page, start, size, kind, codes, raw_codes + (f" [{statutes}]" if statutes else ""), 0.6 if len(group) > 1 else 0.9))
         prev = _Item(cur_page, MARK if kind == "inline" else "", 0, site=first)
         prev.page_kind = kind == "passage" or kind == "page"
         i += 1
@@ -348,8 +356,12 @@ def _classification(rec: Record, banner_f: list[Finding], stamp_f: list[Finding]
     for f in stamp_f:
         if f.extra["kind"] == "review-classification":
             v = f.value
-            c.review = {"level": v.get("level"), "classified_by": f"{v.get('reviewer')}, A/GIS, DoS",
-                        "date": v.get("date"), "reasons": exemptions.normalise(v.get("reasons") or ""),
-                        "declassify_on": v.get("declassify")}
+            c.review = {
+                "level": v.get("level"),
+                "classified_by": f"{v.get('reviewer')}, A/GIS, DoS",
+                "date": v.get("date"),
+                "reasons": exemptions.normalise(v.get("reasons") or ""),
+                "declassify_on": v.get("declassify"),
+            }
     rec.classification = c
     headers.classification_block(rec)

@@ -12,8 +12,13 @@ _OFFICE = r"(?P<office>[A-Z]{1,5}(?:/[A-Z0-9-]{1,8}){0,3})"
 _PHONE = r"(?P<phone>(?:x\s?)?\d-\d{4}|\(\d{3}\)\s?\d{3}-\d{4}|\d{3}-\d{3}-\d{4})"
 _NAME = r"(?P<name>[A-Z][A-Za-z.'’-]*(?:[^\S\n]+[A-Z][A-Za-z.'’-]*){0,3}|[A-Z][a-z]?[A-Z][a-z]+)"
 _ENTRY = re.compile(
-    r"^[^\S\n]*" + _OFFICE + r"(?:[^\S\n]*[:\-–][^\S\n]*|[^\S\n]+)" + _NAME
-    + r"(?:[^\S\n]*,?[^\S\n]*" + _PHONE + r")?[^\S\n]*(?:\((?P<status>ok|info|subs|draft|in draft)\))?[^\S\n]*$"
+    r"^[^\S\n]*"
+    + _OFFICE
+    + r"(?:[^\S\n]*[:\-–][^\S\n]*|[^\S\n]+)"
+    + _NAME
+    + r"(?:[^\S\n]*,?[^\S\n]*"
+    + _PHONE
+    + r")?[^\S\n]*(?:\((?P<status>ok|info|subs|draft|in draft)\))?[^\S\n]*$"
 )
 
 
@@ -38,7 +43,7 @@ def read(rec: Record) -> None:
     for i, m in enumerate(labels):
         role = m.group("label").lower()
         end = labels[i + 1].start() if i + 1 < len(labels) else min(len(text), m.end() + 2000)
-        block = [m.group("rest")] + text[m.end() : end].split("\n")
+        block = [m.group("rest"), *text[m.end() : end].split("\n")]
         people: list[Person] = []
         blanks = 0
         for ln in block:

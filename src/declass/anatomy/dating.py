@@ -11,7 +11,9 @@ from declass.record import Record
 _YEAR_MENTION = re.compile(r"\b(?:in|since|during|by|of|until|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _MONTH_YEAR = re.compile(r"\b(?P<m>" + MONTH_RE + r")\.?,?\s+(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ONLY = re.compile(
-    r"\b(?:(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)(?P<m>" + MONTH_RE + r")\b(?:\s+(?P<d>\d{1,2})\b)?(?!,?\s+(?:19|20)\d\d)"
+    r"\b(?:(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)(?P<m>"
+    + MONTH_RE
+    + r")\b(?:\s+(?P<d>\d{1,2})\b)?(?!,?\s+(?:19|20)\d\d)"
     r"|\b(?P<m2>" + MONTH_RE + r")\s+(?P<d2>\d{1,2})\b(?!,?\s+(?:19|20)?\d\d\b)(?!\d)"
 )
 

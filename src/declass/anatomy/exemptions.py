@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from declass.anatomy.data import load_yaml
 
@@ -25,7 +26,7 @@ class CodeHit:
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:  # type: ignore[type-arg]
+def _data() -> dict[str, Any]:
     return load_yaml("exemptions.yaml")
 
 

@@ -27,7 +27,7 @@ def _labels() -> dict[str, re.Pattern[str]]:
                 alts.append((fieldname, lab))
         # one group per field; the label, then ":" or ";" or spaces, then the value
         ws = r"[^\S\n]+"
-        pat = "|".join("(?P<%s_%d>%s)" % (f, i, re.escape(lab).replace("\\ ", ws)) for i, (f, lab) in enumerate(alts))
+        pat = "|".join(f"(?P<{f}_{i}>{re.escape(lab).replace(chr(92) + ' ', ws)})" for i, (f, lab) in enumerate(alts))
         flags = 0 if kind == "cable" else re.I
         out[kind] = re.compile(r"^[^\S\n]*(?:" + pat + r")[^\S\n]*(?:[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
     return out
@@ -57,7 +57,7 @@ def _people(v: str) -> list[str]:
 
 # ----- dates as headers print them
 _SENT = re.compile(
-    r"(?:\w+,?\s+)?(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ap>[AP]\.?M\.?)?)?"
+    r"(?:\w+,?\s+)?(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2}),?\s*(?P<y>\d{4})(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ap>[AP]\.?M\.?)?)?"
     r"|(?:\w{3}\s+)?(?P<mon2>" + MONTH_RE + r")\s+(?P<d2>\d{1,2})\s+(?P<h2>\d{1,2}):(?P<mi2>\d{2}):\d{2}\s+(?P<y2>\d{4})",
     re.I,
 )
@@ -104,7 +104,7 @@ def read(rec: Record) -> None:
         return
     memo = _fields("memo", head, 3000)
     mnames = [f for f, *_ in memo]
-    if "subject" in mnames and ("to" in mnames or "from" in mnames) or re.match(r"\s*MEMORANDUM\b", head):
+    if ("subject" in mnames and ("to" in mnames or "from" in mnames)) or re.match(r"\s*MEMORANDUM\b", head):
         _memo(rec, memo)
         return
 
@@ -178,11 +178,19 @@ def _cable(rec: Record, fields: list[tuple[str, str, int, int]], dtg: re.Match[s
         h.date = f"{day}T{dtg.group('h')}:{dtg.group('mi')}" if day else None
 
 
+_FORM_LABEL = re.compile(
+    r"^(AGENCY|RECORD\s*NUMBER|RECORD\s*SERIES|AGENCY\s*FILE\s*NUMBER|ORIGINATOR|FROM|TO|TITLE|DATE|PAGES|SUBJECTS?"
+    r"|DOCUMENT\s*TYPE|CLASSIFICATION|RESTRICTIONS|CURRENT\s*STATUS|DATE\s*OF\s*LAST\s*REVIEW|OPENING\s*CRITERIA"
+    r"|COMMENTS|STATUS|REVIEW\s*DATE)\b\s*[:;.]?\s*(.*)$",
+    re.I,
+)
+
+
 def _form(rec: Record, head: str) -> None:
     """NARA JFK identification form. Labels and values are on one line, or the value follows."""
     h = rec.header
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
-    label = re.compile(r"^(AGENCY|RECORD\s*NUMBER|RECORD\s*SERIES|AGENCY\s*FILE\s*NUMBER|ORIGINATOR|FROM|TO|TITLE|DATE|PAGES|SUBJECTS?|DOCUMENT\s*TYPE|CLASSIFICATION|RESTRICTIONS|CURRENT\s*STATUS|DATE\s*OF\s*LAST\s*REVIEW|OPENING\s*CRITERIA|COMMENTS|STATUS|REVIEW\s*DATE)\b\s*[:;.]?\s*(.*)$", re.I)
+    label = _FORM_LABEL
     fields: dict[str, str] = {}
     in_doc = False
     i = 0

@@ -6,6 +6,7 @@ import os
 import re
 
 _RIF = re.compile(r"(?<![\d-])([1-9]\d{2})\s?[-~—–]{1,2}\s?(\d{5})\s?[-~—–]{1,2}\s?(\d{5})(?![\d-])")
+_RIF_NAME = re.compile(r"(?<!\d)([1-9]\d{2})-(\d{5})-(\d{5})(?!\d)")
 _LABEL = re.compile(r"RECORD\s*(?:NUMBER|NO\.?|#)\s*[:.;]?", re.I)
 
 
@@ -21,7 +22,7 @@ def record_number(text: str, raw: str, path: str) -> str | None:
     n = _RIF.search(head)
     if n and n.group(1)[0] in "1":
         return "-".join(n.groups())
-    n = _RIF.search(os.path.basename(path))
+    n = _RIF_NAME.search(os.path.basename(path))
     if n:
         return "-".join(n.groups())
     return None

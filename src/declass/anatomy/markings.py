@@ -104,26 +104,28 @@ def parse(s: str, portion: bool = False) -> Marking | None:
         elif (sar := _SAR.match(rest)) is not None:
             value, cat, pos = "SAR-" + sar.group(1).strip(), "sap", pos + sar.end()
             mk.sap.append(sar.group(1).strip())
+        elif (fgi := re.match(r"FGI((?:\s+[A-Z]{3})+)(?=//|/|$)", rest)) is not None:
+            mk.fgi.extend(fgi.group(1).split())
+            value, cat, pos = "FGI" + fgi.group(1), "fgi", pos + fgi.end()
         else:
-            for form, canon, cat in controls:
-                if rest.startswith(form) and (len(rest) == len(form) or not rest[len(form)].isalnum()):
-                    value, pos = canon, pos + len(form)
-                    break
-            else:
-                if re.match(r"FGI(?:\s+[A-Z]{3})+", rest):
-                    m = re.match(r"FGI((?:\s+[A-Z]{3})+)", rest)
-                    assert m
-                    mk.fgi.extend(m.group(1).split())
-                    value, cat, pos = "FGI" + m.group(1), "fgi", pos + m.end()
-                else:
-                    return None
-            if cat != "sap":
-                getattr(mk, cat).append(value)
+            hit = _control(rest, controls)
+            if hit is None:
+                return None
+            value, cat, n = hit
+            pos += n
+            getattr(mk, cat).append(value)
         joiner = "/" if sep_text == "/" and cat == prev_cat else "//"
         parts.append(joiner + value)
         prev_cat = cat
     mk.canonical = "".join(parts)
     return mk
+
+
+def _control(rest: str, controls: list[tuple[str, str, str]]) -> tuple[str, str, int] | None:
+    for form, canon, cat in controls:
+        if rest.startswith(form) and (len(rest) == len(form) or not rest[len(form)].isalnum()):
+            return canon, cat, len(form)
+    return None
 
 
 _PORTION = re.compile(r"\(\s*([A-Z][A-Z/\- ]{0,40}?)\s*\)")

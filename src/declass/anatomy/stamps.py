@@ -33,8 +33,9 @@ class StampPattern:
 def patterns() -> tuple[StampPattern, ...]:
     out = []
     for p in load_yaml("stamps.yaml")["patterns"]:
-        out.append(StampPattern(p["name"], p["kind"], p.get("agency"), re.compile(p["regex"], re.M),
-                                bool(p.get("furniture", True)), p.get("date_order", "MDY")))
+        out.append(
+            StampPattern(p["name"], p["kind"], p.get("agency"), re.compile(p["regex"], re.M), bool(p.get("furniture", True)), p.get("date_order", "MDY"))
+        )
     return tuple(out)
 
 
@@ -72,8 +73,7 @@ def _value(p: StampPattern, m: re.Match[str]) -> dict[str, Any]:
         elif k == "case":
             v[k] = _clean_case(s) if not s.upper().startswith("N") else re.sub(r"\s+", " ", s)
         elif k == "status":
-            v[k] = {"FULL": "released_in_full", "PART": "released_in_part", "PAR": "released_in_part",
-                    "DENIED": "denied"}[s.upper()]
+            v[k] = {"FULL": "released_in_full", "PART": "released_in_part", "PAR": "released_in_part", "DENIED": "denied"}[s.upper()]
         elif k == "rdp":
             v[k] = re.sub(r"\s", "", s).replace("AO", "A0").upper()
             v[k] = "CIA" + v[k][3:]
@@ -99,8 +99,7 @@ def scan(raw: str) -> tuple[list[Finding], list[Finding]]:
                 end, codes, junk = _status_codes(raw, end)
                 value["codes"] = codes
                 noise.extend(junk)
-            f = Finding("stamp", value, start, end, raw[start:end], p.name, furniture=p.furniture,
-                        extra={"kind": p.kind, "agency": p.agency})
+            f = Finding("stamp", value, start, end, raw[start:end], p.name, furniture=p.furniture, extra={"kind": p.kind, "agency": p.agency})
             found.append(f)
     found.sort(key=lambda f: f.start)
     return found, noise

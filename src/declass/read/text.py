@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 
 
-
 def decode(data: bytes) -> tuple[str, str, list[str]]:
     """Return (text, encoding, warnings). Never raises on bad bytes: it says what it did."""
     warnings: list[str] = []

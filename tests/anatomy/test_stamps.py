@@ -1,0 +1,115 @@
+"""Release stamps, with the OCR variants of release-anatomy.md §4 and §8 (verbatim strings)."""
+
+import pytest
+
+from declass.anatomy.stamps import scan
+
+
+def values(raw: str, kind: str) -> list[dict]:  # type: ignore[type-arg]
+    return [f.value for f in scan(raw)[0] if f.extra["kind"] == kind]
+
+
+HEADERS = [
+    ("UNCLASSIFIED U.S. Department of State Case No. F-2010-06516 Doc No. C05285746 Date: 03/08/2013", "F-2010-06516", "C05285746", "2013-03-08"),
+    ("C 0 6 6 8 5 7 9 0 'IED U.S. Department of State Case No. F-2017-13804 Doc No. C06685790 Date: 05/04/2021", "F-2017-13804", "C06685790", "2021-05-04"),
+    ("UNCLASSIFIED U.S. Department of State Case No. 22014-20439 Doc No. C05763231 Date: 07/31/2015", "F-2014-20439", "C05763231", "2015-07-31"),
+    ("(06134372 UNCLASSIFIED U.S. Department of State Case No. F-2016-07895 Doc No. 006134372 Date: 06/02/2017", "F-2016-07895", "C06134372", "2017-06-02"),
+    ("____UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05760075 Date: 06/30/2015", "F-2014-20439", "C05760075", "2015-06-30"),
+    ("UNC ASSIFIED U S Department of State Case No F-2016-07743 Doc No C17980027 Date 07 31 2017", "F-2016-07743", "C17980027", "2017-07-31"),
+    ("UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. CO6131108 Date: 05/13/2015", "F-2014-20439", "C06131108", "2015-05-13"),
+    (
+        "UNCLASSIFIED                              STATE DEPT. - PRODUCED TO HOUSE SELECT BENGHAZI COMM.\n"
+        "U.S. Department of State       SUBJECT TO AGREEMENT ON SENSITIVE INFORMATION & REDACTIONS. NO FOIA WAIVER.\n"
+        "Case No. F-2015-04841\nDoc No. C05739545\nDate: 05/13/2015",
+        "F-2015-04841",
+        "C05739545",
+        "2015-05-13",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "case", "doc", "date"), HEADERS)
+def test_state_release_header(raw: str, case: str, doc: str, date: str) -> None:
+    v = values(raw, "release-header")
+    assert v, raw
+    assert (v[0]["case"], v[0]["doc"], v[0]["date"]) == (case, doc, date)
+
+
+STATUS = [
+    ("RELEASED IN PART STATE OF CARTE 1.4(B),B1,1.4(D),1.4(C) 25X1", "released_in_part", ["1.4(b)", "1.4(c)", "1.4(d)", "25X1", "(b)(1)"]),
+    ("                      RELEASE IN FULL", "released_in_full", []),
+    ("RELEASE IN FULL]", "released_in_full", []),
+    ("RELEASE IN PART\nB6", "released_in_part", ["(b)(6)"]),
+    ("RELEASE IN PART\nB1,1.4(B),1.4(D)", "released_in_part", ["1.4(b)", "1.4(d)", "(b)(1)"]),
+    ("Date: 05/13/2015 RELEASE IN |\nFULL", "released_in_full", []),
+    ("RELEASE IN PAR", "released_in_part", []),
+    ("pecease IN FULL", "released_in_full", []),
+    ("         RELEASE IN PART B5,B6", "released_in_part", ["(b)(5)", "(b)(6)"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "status", "codes"), STATUS)
+def test_state_status(raw: str, status: str, codes: list[str]) -> None:
+    v = values(raw, "release-status")
+    assert v and v[0]["status"] == status
+    assert v[0]["codes"] == codes
+
+
+def test_status_junk_is_noise() -> None:
+    _stamps, noise = scan("RELEASED IN PART STATE OF CARTE 1.4(B),B1,1.4(D),1.4(C) 25X1")
+    assert [n.raw for n in noise] == ["STATE OF CARTE"]
+
+
+def test_prose_is_not_a_status() -> None:
+    assert values("The report was released in full last year.", "release-status") == []
+
+
+CIA = [
+    ("Approved For Release 2006/11/01 : CIA-RDP79S01057AO00100060017-5", "2006-11-01", "CIA-RDP79S01057A000100060017-5"),
+    ("Approved For Release 2003/09/10: SIA-RDP96-00788R001700210016-5", "2003-09-10", "CIA-RDP96-00788R001700210016-5"),
+    ("Approved For Release 2003/12/03 : CIA-RDP84-00499R001 0001 00001 -4", "2003-12-03", "CIA-RDP84-00499R001000100001-4"),
+]
+
+
+@pytest.mark.parametrize(("raw", "date", "rdp"), CIA)
+def test_cia_release_line(raw: str, date: str, rdp: str) -> None:
+    v = values(raw, "release-line")
+    assert v and v[0]["date"] == date and v[0]["rdp"] == rdp
+
+
+def test_cia_sanitized_and_page_denied() -> None:
+    raw = "Sanitized Copy Approved for Release 2010/06/15 : CIA-RDP80-00679A000100010010-5\nNext 1 Page(s) In Document Exempt"
+    assert values(raw, "release-line")[0]["sanitized"]
+    assert values(raw, "page-denied")[0]["count"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("raw", "docid", "page"),
+    [("NW 64937 Docid:32106269 Page 1", "32106269", "1"), ("137 Docld:32106269 Page 3", "32106269", "3"), ("NW 65924 Docld:32106088 Page 1", "32106088", "1")],
+)
+def test_jfk_footer(raw: str, docid: str, page: str) -> None:
+    v = values(raw, "page-footer")
+    assert v and v[0]["docid"] == docid and v[0]["page"] == page
+
+
+def test_jfk_release_stamps() -> None:
+    raw = "Released under the John F. Kennedy\n\nAssassination Records Collection Act of\n\n1992 (44 USC 2107 Note). Case#:NVy\n\n65924 Date: 10-21-2021"
+    v = values(raw, "release-stamp")
+    assert v[0]["nw"] == "65924" and v[0]["date"] == "2021-10-21"
+    v2 = values("2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992", "release-stamp")
+    assert v2[0]["year"] == "2022"
+
+
+def test_review_authority_and_upgrade_block() -> None:
+    v = values("REVIEW AUTHORITY: Adolph Eisner, Senior Reviewer", "review-authority")
+    assert v[0]["reviewer"] == "Adolph Eisner" and v[0]["title"] == "Senior Reviewer"
+    raw = "Classified by DAS, A/GIS, DoS on 07/30/2015 ~ Class: CONFIDENTIAL ~ Reason: 1.4(D) ~ Declassify on: 08/14/2024"
+    u = values(raw, "review-classification")[0]
+    assert u["level"] == "CONFIDENTIAL" and u["date"] == "2015-07-30" and u["declassify"] == "08/14/2024"
+
+
+def test_nara_and_fbi_stamps() -> None:
+    v = values("DECLASSIFIED Authority NND 969000 By SC NARA Date 6/12/97", "declassification")
+    assert v[0]["case"] == "NND 969000" and v[0]["date"] == "1997-06-12"
+    box = "XXXXXXXXXXXXXXXXXXXXXXXX\nX Deleted Page(s) X\nX No Duplication Fee X\nX For this Page X\nXXXXXXXXXXXXXXXXXXXXXXXX"
+    assert values(box, "page-denied")
