@@ -91,6 +91,7 @@ def analyse(reading: Reading) -> Record:
     _release(rec, stamp_f, banner_f, raw, reading.path)
     _classification(rec, banner_f, stamp_f)
     headers.read(rec)
+    headers.dateline(rec)
     authorship.read(rec)
     dating.read(rec)
     return rec

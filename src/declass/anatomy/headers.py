@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from declass.anatomy import exemptions, markings
 from declass.anatomy.data import load_yaml
-from declass.anatomy.dates import MONTH_RE, MONTHS, any_date, iso, numeric, year4
+from declass.anatomy.dates import MONTH_RE, MONTHS, any_date, iso, numeric, textual, year4
 from declass.record import Portion, Record
 
 _MARK = re.compile(r"\s*\[REDACTED\]\s*")
@@ -107,6 +107,53 @@ def read(rec: Record) -> None:
     if ("subject" in mnames and ("to" in mnames or "from" in mnames)) or re.match(r"\s*MEMORANDUM\b", head):
         _memo(rec, memo)
         return
+    # no recognised header: still take labelled sender / addressee / subject lines near the top
+    for name, value, *_ in memo:
+        v = _clean(value)
+        if len(v) < 2:
+            continue
+        if name == "from" and not h.from_:
+            h.from_ = v
+        elif name == "to" and not h.to:
+            h.to = _people(v)
+        elif name == "subject" and not h.subject:
+            h.subject = v
+    if not h.from_:
+        cite = _CITE.search(head[:3000])
+        if cite:
+            h.from_ = (cite.group(1) or cite.group(2)).strip()
+            h.kind = h.kind or "cable"
+
+
+# CIA cable lines naming the originating station: "CITE ROME 1258", "STAFF 0420522 DIRECTOR 627924"
+_CITE = re.compile(r"\bCITE[^\S\n]+([A-Z][A-Z ]{1,30}?)[^\S\n]+\d{2,6}\b|\bSTAFF[^\S\n]+\w{6,8}[^\S\n]+([A-Z]{3,20})[^\S\n]+\d{4,7}\b")
+_DATELINE_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-])")
+
+
+def dateline(rec: Record) -> None:
+    """A document with no dated header: the first full date near its top (a dateline, a
+    cable's date-time group), no later than its release."""
+    h = rec.header
+    if h.date:
+        return
+    head = rec.text[:2500]
+    latest = (rec.release.release_date or "9999")[:4]
+    cands: list[tuple[int, str]] = []
+    for s_, _e, v in textual(head):
+        cands.append((s_, v))
+    for m in _DATELINE_NUM.finditer(head):
+        v = numeric(m.group(0), "MDY")
+        if v:
+            cands.append((m.start(), v))
+    for m in _DTG.finditer(head):
+        y = year4(m.group("y")) if len(m.group("y")) == 2 else int(m.group("y"))
+        v = iso(y, MONTHS[m.group("mon")[:3].lower()], int(m.group("d")))
+        if v:
+            cands.append((m.start(), v))
+    for pos, v in sorted(cands):
+        if "1900" <= v[:4] <= latest:
+            h.date = v
+            return
 
 
 def _email(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
@@ -178,70 +225,156 @@ def _cable(rec: Record, fields: list[tuple[str, str, int, int]], dtg: re.Match[s
         h.date = f"{day}T{dtg.group('h')}:{dtg.group('mi')}" if day else None
 
 
+_FORM_LABELS = [
+    ("AGENCY FILE NUMBER", r"AGENCY\s*FILE\s*-?\s*(?:NUMBER)?"),
+    ("RECORD NUMBER", r"RECORD\s*_?NUMBER"),
+    ("RECORD SERIES", r"RECORD\s*_?(?:SERIES)?"),
+    ("ORIGINATOR", r"(?:AGENCY\s+)?ORIGINATOR"),
+    ("AGENCY", r"AGENCY"),
+    ("FROM", r"FROM"),
+    ("TO", r"TO"),
+    ("TITLE", r"TITLE"),
+    ("DATE OF LAST REVIEW", r"DATE\s*OF\s*LAST\s*REVIEW"),
+    ("REVIEW DATE", r"REVIEW\s*DATE"),
+    ("DATE", r"DATE"),
+    ("PAGES", r"PA[GC]ES"),
+    ("SUBJECTS", r"SUBJECTS?"),
+    ("DOCUMENT TYPE", r"[DJ]OCUMENT\s*TYPE"),
+    ("CLASSIFICATION", r"\W?(?:CLASSIFICATION|[CT]?ASSIFICATION|TASSTFICATION)"),
+    ("RESTRICTIONS", r"RESTRICTIONS"),
+    ("CURRENT STATUS", r"CURRENT\s*STATUS|STATUS"),
+    ("OPENING CRITERIA", r"OPENING\s*CRITERIA"),
+    ("COMMENTS", r"COMMENTS"),
+    ("DOCUMENT INFORMATION", r"DOCUMENT\s*INFORMATION|DOCUMENT|INFORMATION"),
+]
 _FORM_LABEL = re.compile(
-    r"^(AGENCY|RECORD\s*NUMBER|RECORD\s*SERIES|AGENCY\s*FILE\s*NUMBER|ORIGINATOR|FROM|TO|TITLE|DATE|PAGES|SUBJECTS?"
-    r"|DOCUMENT\s*TYPE|CLASSIFICATION|RESTRICTIONS|CURRENT\s*STATUS|DATE\s*OF\s*LAST\s*REVIEW|OPENING\s*CRITERIA"
-    r"|COMMENTS|STATUS|REVIEW\s*DATE)\b\s*[:;.]?\s*(.*)$",
+    r"^[\W_]{0,3}(?:" + "|".join(f"(?P<L{i}>{pat})" for i, (_name, pat) in enumerate(_FORM_LABELS)) + r")\b[^\S\n]*[:;.=|—-]*[^\S\n]*(?P<value>.*)$",
     re.I,
 )
+# the slots of the DOCUMENT INFORMATION block, in printed order
+_DOC_SLOTS = ["ORIGINATOR", "FROM", "TO", "TITLE", "DATE", "PAGES", "SUBJECTS"]
+_FORM_DATE = re.compile(r"(?<![\d/])\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})(?![\d/])")
+_AGENCY_INFO = re.compile(r"(?<![A-Z0-9-])(?:\d{3}-\d{5}-\d{5}|[0-9A-Z-]*\d[0-9A-Z-]*|JFK|JEK|HQ)$")
+
+
+def _form_label(line: str) -> tuple[str, str] | None:
+    m = _FORM_LABEL.match(line)
+    if not m:
+        return None
+    name = next(_FORM_LABELS[int(k[1:])][0] for k, v in m.groupdict().items() if v is not None and k != "value")
+    return name, m.group("value").strip()
 
 
 def _form(rec: Record, head: str) -> None:
-    """NARA JFK identification form. Labels and values are on one line, or the value follows."""
+    """NARA JFK identification form. Its OCR often prints a run of labels, then a run of values
+    in the same order; values are matched to labels in order, typed where the type is clear."""
     h = rec.header
-    lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
-    label = _FORM_LABEL
+    m = re.search(r"AGENCY\s+INFORMATION", head, re.I) or re.search(r"IDENTIFICATION\s+FORM", head, re.I)
+    if not m:
+        return
+    stop = re.search(r"DATE\s*OF\s*LAST\s*REVIEW|CURRENT\s*STATUS|OPENING\s*CRITERIA|REVIEW\s*DATE|Released\s+under", head[m.end() :], re.I)
+    region = head[m.start() : m.end() + (stop.start() if stop else 2500)]
+    tail = head[m.end() + (stop.start() if stop else 2500) : m.end() + (stop.start() if stop else 2500) + 600]
     fields: dict[str, str] = {}
+    pending: list[str] = []
+    last: str | None = None
     in_doc = False
-    i = 0
-    while i < len(lines):
-        ln = lines[i]
-        if re.match(r"DOCUMENT\s+INFORMATION", ln, re.I):
-            in_doc = True
-        m = label.match(ln)
-        if m:
-            key = re.sub(r"\s+", " ", m.group(1).upper())
-            val = m.group(2).lstrip(":;. —-").strip()
-            if not val and i + 1 < len(lines) and not label.match(lines[i + 1]):
-                val = lines[i + 1].lstrip(":;. —-").strip()
-                i += 1
-                if val.endswith(",") and i + 1 < len(lines) and not label.match(lines[i + 1]):
-                    val += " " + lines[i + 1]
-                    i += 1
-            elif val.endswith(",") and i + 1 < len(lines) and not label.match(lines[i + 1]):
-                val += " " + lines[i + 1]
-                i += 1
-            if key == "DATE" and not in_doc and "DATE" not in fields:
-                # "Date: 05/08/96 / Page: 1" at the top is when the form was printed
-                if i + 1 < len(lines) and re.match(r"Page\s*:", lines[i + 1], re.I):
-                    i += 1
-                    continue
-            if key not in fields and val:
-                fields[key] = val
-        i += 1
+    for raw_line in region.splitlines():
+        line = raw_line.strip().strip("*•")
+        if not line:
+            continue
+        lab = _form_label(line)
+        if lab:
+            name, value = lab
+            if name == "DOCUMENT INFORMATION":
+                in_doc = True
+                pending = [p for p in pending if p in _DOC_SLOTS]
+                continue
+            if name in _DOC_SLOTS:
+                in_doc = True
+            value = value.lstrip(":;.=|—- ").strip()
+            if value and not _form_label(value):
+                if name not in fields:
+                    fields[name] = value
+                last = name
+            else:
+                if name not in fields and name not in pending:
+                    pending.append(name)
+                last = None
+            continue
+        value = line.lstrip(":;.=|—- ").strip()
+        if not value:
+            continue
+        if not in_doc:
+            if pending:
+                fields.setdefault(pending.pop(0), value)
+            continue
+        if pending and pending[0] not in _DOC_SLOTS:
+            pending.pop(0)  # an agency-information value printed late
+            continue
+        if _AGENCY_INFO.match(value) and not _FORM_DATE.search(value) and "FROM" not in fields:
+            continue
+        if last in fields and fields[last].endswith(",") and last in ("FROM", "TO", "TITLE"):
+            fields[last] += " " + value  # "STAFF OFFICER," / "SR/CI/R"
+            continue
+        is_date = bool(_FORM_DATE.search(value))
+        if is_date and "DATE" not in fields and ("DATE" in pending or not pending or last == "TITLE"):
+            fields["DATE"] = value
+            if "DATE" in pending:
+                pending.remove("DATE")
+            last = "DATE"
+            continue
+        if last == "TITLE" and (not pending or pending[0] in ("DATE", "PAGES", "SUBJECTS")) and not is_date:
+            fields["TITLE"] += " " + value
+            continue
+        if pending:
+            slot = pending.pop(0)
+        else:
+            free = [x for x in _DOC_SLOTS if x not in fields]
+            if not free:
+                continue
+            slot = free[0]
+        fields.setdefault(slot, value)
+        last = slot
+    if "DATE" not in fields:
+        d = _FORM_DATE.search(region)
+        if d:
+            fields["DATE"] = d.group(0)
     if not fields:
         return
     h.kind = "form"
-    for key in ("FROM",):
-        if fields.get(key):
-            h.from_ = _clean(fields[key])
+    if fields.get("FROM"):
+        h.from_ = _clean(fields["FROM"])
     if fields.get("TO"):
         h.to = [_clean(fields["TO"])]
     if fields.get("TITLE"):
         h.subject = _clean(fields["TITLE"])
     if fields.get("DATE"):
-        h.date = numeric(fields["DATE"], "MDY") or any_date(fields["DATE"])
-    if fields.get("CLASSIFICATION") and not rec.classification.level:
-        mk = markings.parse(re.sub(r"[^A-Za-z /]", " ", fields["CLASSIFICATION"]).strip())
+        d = _FORM_DATE.search(fields["DATE"])
+        h.date = numeric(d.group(0), "MDY") if d else any_date(fields["DATE"])
+    cls = fields.get("CLASSIFICATION") or _after_label(region + tail, "CLASSIFICATION")
+    if cls and not rec.classification.level:
+        mk = markings.parse(re.sub(r"[^A-Za-z /]", " ", cls).strip().upper())
         if mk:
             rec.classification.level = mk.level
-    status = fields.get("CURRENT STATUS") or fields.get("STATUS")
+    status = _after_label(region + tail, "CURRENT\\s*STATUS")
     if status and rec.release.status is None:
-        st = load_yaml("headers.yaml")["form_statuses"].get(re.sub(r"[^A-Z ]", "", status.upper()).strip())
-        if st:
-            rec.release.status = st
-    if fields.get("AGENCY") and not rec.release.agency:
+        statuses = load_yaml("headers.yaml")["form_statuses"]
+        flat = re.sub(r"[^A-Z ]", " ", status.upper())
+        for phrase, st in statuses.items():
+            if phrase in re.sub(r"\s+", " ", flat):
+                rec.release.status = st
+                break
+    if not rec.release.agency:
         rec.release.agency = "NARA"
+
+
+def _after_label(text: str, label: str) -> str | None:
+    m = re.search(label + r"\s*[:;.]?\s*([^\n]*)(?:\n\s*([^\n]*))?", text, re.I)
+    if not m:
+        return None
+    v = m.group(1).strip(" :;.") or (m.group(2) or "").strip(" :;.")
+    return v or None
 
 
 # ----- classification blocks and portion marks
