@@ -90,6 +90,7 @@ class Header:
     subject: str | None = None
     tags: list[str] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
+    inferred: list[str] = field(default_factory=list)  # fields read from context, not printed
 
 
 @dataclass(slots=True)

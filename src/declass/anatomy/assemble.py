@@ -180,7 +180,7 @@ def _build_text(raw: str, lines: list[Line], sites: list[redactions.Site], drop:
         if not body and ln.index not in by_line:
             blank += 1
     lengths = sorted(len(it.text) for it in items if it.text)
-    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    width = max(60, lengths[int(len(lengths) * 0.9)] if lengths else 80)
     unwrapped = width > 160
 
     out: list[str] = []
@@ -250,6 +250,8 @@ def _join(prev: _Item | None, it: _Item, width: int, unwrapped: bool) -> str:
             return " "
         return "\n\n"
     a, b = prev.text, it.text
+    if headers.is_header_line(a) or headers.is_header_line(b):
+        return "\n\n" if it.blank else "\n"  # e-mail and memo header lines keep their own lines
     cont = not redactions.is_terminal(a) and b[:1].islower()
     if unwrapped:
         return " " if cont else ("\n\n" if it.blank else "\n")

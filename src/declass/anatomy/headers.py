@@ -23,14 +23,28 @@ def _labels() -> dict[str, re.Pattern[str]]:
     for kind in ("email", "memo", "cable", "form"):
         alts = []
         for fieldname, labels in data[kind].items():
-            for lab in sorted(labels, key=len, reverse=True):
+            forms = {f for lab in labels for f in (lab, lab.upper(), lab.title())}
+            for lab in sorted(forms, key=len, reverse=True):
                 alts.append((fieldname, lab))
         # one group per field; the label, then ":" or ";" or spaces, then the value
         ws = r"[^\S\n]+"
         pat = "|".join(f"(?P<{f}_{i}>{re.escape(lab).replace(chr(92) + ' ', ws)})" for i, (f, lab) in enumerate(alts))
-        flags = 0 if kind == "cable" else re.I
+        flags = 0  # "To" and "to" differ: a label is printed capitalised
         out[kind] = re.compile(r"^[^\S\n]*(?:" + pat + r")[^\S\n]*(?:[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
     return out
+
+
+@lru_cache(maxsize=1)
+def _header_line() -> re.Pattern[str]:
+    data = load_yaml("headers.yaml")
+    labels = {lab for kind in ("email", "memo") for labs in data[kind].values() for lab in labs} | set(data["line_labels"])
+    alts = "|".join(re.escape(x).replace(chr(92) + " ", r"\s+") for x in sorted(labels, key=len, reverse=True))
+    return re.compile(r"^(?:" + alts + r")(?:\s*:|\s+\S)", re.I)
+
+
+def is_header_line(line: str) -> bool:
+    """Does this line start with a header label (``From:``, ``Sent``, ``Subject``...)?"""
+    return bool(_header_line().match(line))
 
 
 def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]:
@@ -77,7 +91,7 @@ def header_date(v: str) -> str | None:
             if hh < 24:
                 return f"{day}T{hh:02d}:{mi}"
         return day
-    return any_date(v) or (numeric(v) if re.search(r"\d", v) else None)
+    return any_date(v)
 
 
 _DTG = re.compile(r"\b(?P<d>\d{2})(?P<h>\d{2})(?P<mi>\d{2})Z\s+(?P<mon>" + MONTH_RE + r")\s+(?P<y>\d{2,4})\b", re.I)
@@ -118,6 +132,10 @@ def read(rec: Record) -> None:
             h.to = _people(v)
         elif name == "subject" and not h.subject:
             h.subject = v
+    if not h.subject and not h.kind:
+        first = next((ln.strip() for ln in head[:600].split("\n") if ln.strip() and ln.strip() != "[REDACTED]"), "")
+        if 3 <= len(first) <= 160 and not re.search(r"[.:,;]$", first) and re.search(r"[A-Za-z]{3}", first):
+            h.subject = first  # the title line
     if not h.from_:
         cite = _CITE.search(head[:3000])
         if cite:
@@ -150,7 +168,7 @@ def dateline(rec: Record) -> None:
         v = iso(y, MONTHS[m.group("mon")[:3].lower()], int(m.group("d")))
         if v:
             cands.append((m.start(), v))
-    for pos, v in sorted(cands):
+    for _pos, v in sorted(cands):
         if "1900" <= v[:4] <= latest:
             h.date = v
             return
@@ -161,16 +179,22 @@ def _email(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
     h.kind = "email"
     seen: set[str] = set()
     text = rec.text
+    quoted_from: str | None = None
     for name, value, _s, end in fields:
         if name == "from" and "from" in seen:
-            break  # the next message of the thread starts here
+            # the next message of the thread starts here: the one the top message answers
+            quoted_from = _clean(value) or None
+            break
         if name in seen:
             continue
         seen.add(name)
         # a value wrapped onto the next line (long To: lists)
-        nxt = re.match(r"\n([^\n:]{1,200})(?=\n)", text[end : end + 202])
-        if nxt and name in ("to", "cc", "subject") and not re.match(r"\s*\w+\s*:", nxt.group(1)) and value.endswith((";", ",")):
-            value += " " + nxt.group(1)
+        nxt = re.match(r"\n([^\n]{1,200})(?=\n|$)", text[end : end + 202])
+        if nxt and not is_header_line(nxt.group(1)) and not re.match(r"\s*(?:https?:|www\.)", nxt.group(1)):
+            wrapped = name in ("to", "cc") and value.endswith((";", ","))
+            wrapped |= name == "subject" and len(value) >= 70 and not re.search(r"[.?!]$", value)
+            if wrapped:
+                value += " " + nxt.group(1)
         if name == "from":
             h.from_ = _clean(value) or None
         elif name == "to":
@@ -181,6 +205,12 @@ def _email(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
             h.subject = _clean(value) or None
         elif name == "date":
             h.date = header_date(value)
+    # a reply with no printed addressee went to the sender of the message it quotes
+    if not h.to and quoted_from and h.subject and re.match(r"\s*re\b", h.subject, re.I):
+        name_ = re.sub(r"\s*[<\[(].*$", "", quoted_from).strip()
+        if name_ and name_.lower() != re.sub(r"\s*[<\[(].*$", "", h.from_ or "").strip().lower():
+            h.to = [name_]
+            h.inferred.append("to")
 
 
 def _memo(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
