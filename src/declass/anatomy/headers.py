@@ -160,14 +160,14 @@ def dateline(rec: Record) -> None:
     for s_, _e, v in textual(head):
         cands.append((s_, v))
     for m in _DATELINE_NUM.finditer(head):
-        v = numeric(m.group(0), "MDY")
-        if v:
-            cands.append((m.start(), v))
+        nv = numeric(m.group(0), "MDY")
+        if nv:
+            cands.append((m.start(), nv))
     for m in _DTG.finditer(head):
         y = year4(m.group("y")) if len(m.group("y")) == 2 else int(m.group("y"))
-        v = iso(y, MONTHS[m.group("mon")[:3].lower()], int(m.group("d")))
-        if v:
-            cands.append((m.start(), v))
+        dv = iso(y, MONTHS[m.group("mon")[:3].lower()], int(m.group("d")))
+        if dv:
+            cands.append((m.start(), dv))
     for _pos, v in sorted(cands):
         if "1900" <= v[:4] <= latest:
             h.date = v
