@@ -81,9 +81,10 @@ def analyse(reading: Reading) -> Record:
     for f in stamp_f + banner_f + noise_f:
         f.page = _page_at(lines, f.start)
 
-    sites, box_noise, drop = redactions.find_sites(raw, lines)
+    segs = [segments(raw, ln) if ln.keep else [] for ln in lines]
+    sites, box_noise, drop = redactions.find_sites(raw, lines, segs)
     noise_f.extend(box_noise)
-    text, pages, reds = _build_text(raw, lines, sites, drop, stamp_f)
+    text, pages, reds = _build_text(raw, lines, segs, sites, drop, stamp_f)
     rec.text, rec.pages, rec.redactions = text, pages, reds
     rec.source.pages = len(pages)
     rec.noise = [Noise(n.raw, n.page, n.start, n.end) for n in sorted(noise_f, key=lambda n: n.start)]
@@ -152,7 +153,9 @@ def _page_at(lines: list[Line], offset: int) -> int:
 
 
 # ---------------------------------------------------------------- text
-def _build_text(raw: str, lines: list[Line], sites: list[redactions.Site], drop: set[int], stamp_f: list[Finding]) -> tuple[str, list[Page], list[Redaction]]:
+def _build_text(
+    raw: str, lines: list[Line], segs: list[list[tuple[int, int]]], sites: list[redactions.Site], drop: set[int], stamp_f: list[Finding]
+) -> tuple[str, list[Page], list[Redaction]]:
     by_line: dict[int, list[redactions.Site]] = {}
     for s in sites:
         by_line.setdefault(s.line, []).append(s)
@@ -170,8 +173,8 @@ def _build_text(raw: str, lines: list[Line], sites: list[redactions.Site], drop:
             if not ln.text.strip():
                 blank += 1
             continue
-        parts = [raw[a:b] for a, b in segments(raw, ln) if a not in drop]
-        body = re.sub(r"\s+", " ", " ".join(parts)).strip()
+        parts = [raw[a:b] for a, b in segs[ln.index] if a not in drop]
+        body = " ".join(" ".join(parts).split())
         if body:
             items.append(_Item(ln.page, body, blank))
             blank = 0
@@ -324,7 +327,8 @@ def _release(rec: Record, stamp_f: list[Finding], banner_f: list[Finding], raw: 
             rel.release_date = f.value["date"]
         if not rel.case_number and f.value.get("case"):
             rel.case_number = f.value["case"]
-    rel.record_number = identifiers.record_number(rec.text, raw, path)
+    if rel.agency != "U.S. Department of State":  # RIF numbers are NARA's
+        rel.record_number = identifiers.record_number(rec.text, raw, path)
     if rel.record_number and not rel.agency:
         rel.agency = "NARA"
     if rel.status is None and (rel.agency or rel.stamps):

@@ -150,6 +150,23 @@ def _statute_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s?") for n in names) + r")(?![\w])", re.I)
 
 
+# every code has a digit, or a letter OCR prints for one ("Bl", "BG", "BS")
+_MAYBE = re.compile(r"\d|(?<![A-Za-z])[Bb][lIGS](?![A-Za-z])")
+
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+@lru_cache(maxsize=1)
+def _statute_words() -> frozenset[str]:
+    words = {w.upper() for st in _data()["statutes"] for w in re.findall(r"[A-Za-z]{4,}", st)}
+    return frozenset(words | {"HUMAN"})
+
+
+def maybe_code(s: str) -> bool:
+    """A cheap test: could ``s`` hold an exemption code at all?"""
+    return _MAYBE.search(s) is not None
+
+
 # what may sit between codes in a margin run: separators, box edges, OCR dust
 _FILLER = re.compile(r"^[\s,;:.&/|()\[\]{}_\-—–~'\"`*+=<>!]*(?:and)?[\s,;:.&/|()\[\]{}_\-—–~'\"`*+=<>!]*$", re.I)
 
@@ -157,8 +174,11 @@ _FILLER = re.compile(r"^[\s,;:.&/|()\[\]{}_\-—–~'\"`*+=<>!]*(?:and)?[\s,;:.&
 def code_run(s: str) -> tuple[list[CodeHit], str] | None:
     """If ``s`` is nothing but exemption codes (with separators, box edges and (b)(3) statutes),
     return its code hits and the statutes text; otherwise ``None``."""
-    if not s or len(s) > 200:
+    if not s or len(s) > 200 or not _MAYBE.search(s):
         return None
+    words = _WORD.findall(s)
+    if words and not _statute_words().issuperset(w.upper() for w in words):
+        return None  # a word that is neither a code nor a statute: prose
     hits = find_codes(s)
     if not hits:
         return None

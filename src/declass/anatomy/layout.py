@@ -61,19 +61,25 @@ def apply_removals(lines: list[Line], removed: list[tuple[int, int]]) -> None:
         ln.keep = keep
 
 
-_SEG = re.compile(r"[^\t]+?(?=\t| {3,}|$)")
+_GAP = re.compile(r"\t+| {3,}")
 
 
 def segments(raw: str, ln: Line) -> list[tuple[int, int]]:
     """Kept pieces of a line cut at tabs and runs of 3+ spaces (margin columns), trimmed."""
     out: list[tuple[int, int]] = []
     for a, b in ln.keep:
-        for m in _SEG.finditer(raw, a, b):
-            s, e = m.start(), m.end()
-            while s < e and raw[s] in " \f\v":
-                s += 1
-            while e > s and raw[e - 1] in " \f\v":
-                e -= 1
-            if e > s:
-                out.append((s, e))
+        cur = a
+        for m in _GAP.finditer(raw, a, b):
+            _add(raw, cur, m.start(), out)
+            cur = m.end()
+        _add(raw, cur, b, out)
     return out
+
+
+def _add(raw: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and raw[s] in " \f\v":
+        s += 1
+    while e > s and raw[e - 1] in " \f\v":
+        e -= 1
+    if e > s:
+        out.append((s, e))

@@ -52,6 +52,7 @@ def _forms(portion: bool) -> tuple[list[tuple[str, str, str]], list[tuple[str, s
     return controls, levels
 
 
+_LEVEL_INITIALS = set("TSCURtscur")
 _SPACED = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")
 _SEP = re.compile(r"\s*(//|/|,\s*|\s+-\s+|\s+--\s+|\s+)\s*")
 _REL = re.compile(r"^(?:REL(?:EASABLE)?\s+TO|AUTHORIZED FOR RELEASE TO)\s+((?:[A-Z]{3,4})(?:\s*(?:,|\bAND\b)\s*[A-Z]{3,4})*)")
@@ -66,6 +67,9 @@ def parse(s: str, portion: bool = False) -> Marking | None:
     """Parse a banner line (or, with ``portion``, the inside of a portion mark). ``None`` if the
     whole string is not a marking."""
     raw = s
+    head = s.lstrip(" \t*=-_|.:;~")[:1]
+    if not head or head not in _LEVEL_INITIALS:
+        return None
     t = _collapse_spaced(s.strip().upper())
     t = t.strip(" \t*=-_|.:;~")
     if not t or len(t) > 200:

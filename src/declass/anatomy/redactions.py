@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from declass.anatomy import exemptions
-from declass.anatomy.layout import Line, segments
+from declass.anatomy.layout import Line
 from declass.findings import Finding
 
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -39,15 +39,16 @@ def is_junk(s: str) -> bool:
     return bool(t) and len(t) <= _JUNK_MAX and not re.search(r"\d{2}|[A-Z]{2}\b:", t)
 
 
-def find_sites(raw: str, lines: list[Line]) -> tuple[list[Site], list[Finding], set[int]]:
-    """Scan kept text for code runs. Returns sites, noise findings, and the set of (raw offset)
-    starts of segments to drop from the body."""
+def find_sites(raw: str, lines: list[Line], segs_by_line: list[list[tuple[int, int]]]) -> tuple[list[Site], list[Finding], set[int]]:
+    """Scan the kept segments of each line for code runs. Returns sites, noise findings, and the
+    set of (raw offset) starts of segments to drop from the body."""
     sites: list[Site] = []
     noise: list[Finding] = []
     drop: set[int] = set()
-    segs_by_line = [segments(raw, ln) for ln in lines]
     code_lines: set[int] = set()
     for ln, segs in zip(lines, segs_by_line):
+        if not segs or not exemptions.maybe_code(ln.text):
+            continue
         kinds: list[str] = []
         for a, b in segs:
             kinds.append("code" if exemptions.code_run(raw[a:b]) else "text")

@@ -27,6 +27,9 @@ class StampPattern:
     regex: re.Pattern[str]
     furniture: bool
     date_order: str
+    trigger: tuple[str, ...] = ()
+    before: re.Pattern[str] | None = None
+    require_before: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +37,17 @@ def patterns() -> tuple[StampPattern, ...]:
     out = []
     for p in load_yaml("stamps.yaml")["patterns"]:
         out.append(
-            StampPattern(p["name"], p["kind"], p.get("agency"), re.compile(p["regex"], re.M), bool(p.get("furniture", True)), p.get("date_order", "MDY"))
+            StampPattern(
+                p["name"],
+                p["kind"],
+                p.get("agency"),
+                re.compile(p["regex"], re.M),
+                bool(p.get("furniture", True)),
+                p.get("date_order", "MDY"),
+                tuple(p.get("trigger") or ()),
+                re.compile(p["before"]) if p.get("before") else None,
+                bool(p.get("require_before", False)),
+            )
         )
     return tuple(out)
 
@@ -92,10 +105,24 @@ def scan(raw: str) -> tuple[list[Finding], list[Finding]]:
     found: list[Finding] = []
     noise: list[Finding] = []
     for p in patterns():
+        if p.trigger and not any(t in raw for t in p.trigger):
+            continue
         for m in p.regex.finditer(raw):
             start, end = m.start(), m.end()
             value = _value(p, m)
-            if p.name == "state-release-status" or p.name == "state-release-continuation":
+            if p.before is not None:
+                # look back over the match's own line, or the line above when its line is blank so far
+                window = raw.rfind("\n", max(0, start - 220), start) + 1
+                if not raw[window:start].strip() and window > 0:
+                    window = raw.rfind("\n", max(0, window - 221), window - 1) + 1
+                window = max(window, start - 220)
+                b = p.before.search(raw[window:start])
+                if b is not None:
+                    start = window + b.start()
+                    value.update(_value(p, b))
+                elif p.require_before:
+                    continue
+            if p.kind == "release-status" and p.name != "state-denied":
                 end, codes, junk = _status_codes(raw, end)
                 value["codes"] = codes
                 noise.extend(junk)
