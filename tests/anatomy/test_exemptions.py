@@ -65,7 +65,20 @@ def test_never_corrected_to_an_illegal_code(raw: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["1.4(B) 1.4(C) 1.4(D) B1", "B6", "B5,B6", "PERS/ORG,B6", "B1,B5,1.4(D),B3 CIA", "(1.4(B) 1.4(C) 1.4(D) B1", "25X1", "(b)(6)"],
+    [
+        "1.4(B) 1.4(C) 1.4(D) B1",
+        "B6",
+        "B5,B6",
+        "PERS/ORG,B6",
+        "B3 DIA/NRO/NGA",
+        "B6 •",
+        "B3 NATSECACT1947",
+        "B3 CIA Act",
+        "B1,B5,1.4(D),B3 CIA",
+        "(1.4(B) 1.4(C) 1.4(D) B1",
+        "25X1",
+        "(b)(6)",
+    ],
 )
 def test_code_runs(raw: str) -> None:
     assert code_run(raw) is not None

@@ -45,6 +45,13 @@ STATUS = [
     ("RELEASE IN PAR", "released_in_part", []),
     ("pecease IN FULL", "released_in_full", []),
     ("         RELEASE IN PART B5,B6", "released_in_part", ["(b)(5)", "(b)(6)"]),
+    ("                                    ..J PART B6", "released_in_part", ["(b)(6)"]),
+    ("                  [KtLtAbt IN FART B6", "released_in_part", ["(b)(6)"]),
+    (
+        "Classified by DAS, A/GIS, DoS on 02/13/2016 — Class: CONFIDENTIAL                                      PART B1,1.4(D)",
+        "released_in_part",
+        ["1.4(d)", "(b)(1)"],
+    ),
 ]
 
 
@@ -62,6 +69,7 @@ def test_status_junk_is_noise() -> None:
 
 def test_prose_is_not_a_status() -> None:
     assert values("The report was released in full last year.", "release-status") == []
+    assert values("The PART B6 of the plan", "release-status") == []
 
 
 CIA = [

@@ -147,7 +147,9 @@ def sort_codes(codes: set[str] | list[str]) -> list[str]:
 @lru_cache(maxsize=1)
 def _statute_re() -> re.Pattern[str]:
     names = sorted(_data()["statutes"], key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s?") for n in names) + r")(?![\w])", re.I)
+    named = "|".join(re.escape(n).replace(r"\ ", r"\s?") for n in names)
+    # or agencies whose statutes apply, slash-joined acronyms as State prints them: "B3 DIA/NRO/NGA"
+    return re.compile(r"(?<![\w])(?:(?i:" + named + r")|[A-Z]{2,6}(?:/[A-Z]{2,6})+)(?![\w])")
 
 
 # every code has a digit, or a letter OCR prints for one ("Bl", "BG", "BS")
@@ -168,7 +170,7 @@ def maybe_code(s: str) -> bool:
 
 
 # what may sit between codes in a margin run: separators, box edges, OCR dust
-_FILLER = re.compile(r"^[\s,;:.&/|()\[\]{}_\-—–~'\"`*+=<>!]*(?:and)?[\s,;:.&/|()\[\]{}_\-—–~'\"`*+=<>!]*$", re.I)
+_FILLER = re.compile(r"^[\s,;:.&/|()\[\]{}_\-—–~'\"`*+=<>!•·°]*(?:and)?[\s,;:.&/|()\[\]{}_\-—–~'\"`*+=<>!•·°]*$", re.I)
 
 
 def code_run(s: str) -> tuple[list[CodeHit], str] | None:
