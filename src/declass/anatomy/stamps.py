@@ -86,9 +86,7 @@ def _value(p: StampPattern, m: re.Match[str]) -> dict[str, Any]:
         elif k == "case":
             v[k] = _clean_case(s) if not s.upper().startswith("N") else re.sub(r"\s+", " ", s)
         elif k == "status":
-            v[k] = {"FULL": "released_in_full", "PART": "released_in_part", "FART": "released_in_part", "PAR": "released_in_part", "DENIED": "denied"}[
-                s.upper()
-            ]
+            v[k] = load_yaml("stamps.yaml")["status_words"][s.upper()]
         elif k == "rdp":
             v[k] = re.sub(r"\s", "", s).replace("AO", "A0").upper()
             v[k] = "CIA" + v[k][3:]
