@@ -79,7 +79,8 @@ def parse_cmd(
         sink = open(tmp, "w", encoding="utf-8")
     failed = 0
     records: list[dict[str, Any]] = []
-    console = Console(file=sink, width=120) if not (as_json or as_jsonl) else None
+    console = Console(file=sink, width=160) if not (as_json or as_jsonl) else None
+    table = _overview() if console is not None and len(files) > 1 else None
     try:
         for path, rec, error in _results(files, n_workers):
             if error is not None or rec is None:
@@ -92,9 +93,14 @@ def parse_cmd(
                 sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
             elif as_json:
                 records.append(rec)
+            elif table is not None:
+                _overview_row(table, Record.from_dict(rec))
             else:
                 assert console is not None
                 summary(Record.from_dict(rec), console)
+        if table is not None and console is not None:
+            console.print(table)
+            console.print(f"{len(files) - failed} documents read, {failed} failed. One file at a time (declass parse FILE) shows the whole reading.")
         if as_json:
             sink.write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1) + "\n")
     finally:
@@ -105,6 +111,29 @@ def parse_cmd(
     if failed:
         err.print(f"{failed} of {len(files)} files failed")
     raise typer.Exit(min(failed, 100))
+
+
+def _overview() -> Table:
+    t = Table(title="declass: what each release says about itself", title_justify="left")
+    for col in ("document", "kind", "release", "exemptions", "classification", "written", "withheld", "from / subject"):
+        t.add_column(col, overflow="fold")
+    return t
+
+
+def _overview_row(t: Table, rec: Record) -> None:
+    r, h, d = rec.release, rec.header, rec.date
+    written = d.value or (f"{d.earliest or '?'}..{d.latest or '?'}" if d.earliest or d.latest else "")
+    who = " / ".join(x for x in ((h.from_ or "")[:30], (h.subject or "")[:50]) if x)
+    t.add_row(
+        os.path.basename(rec.source.path),
+        h.kind or "",
+        (r.status or "").replace("released_", ""),
+        ", ".join(r.exemptions),
+        rec.classification.banner or rec.classification.level or "",
+        written,
+        str(len(rec.redactions)),
+        who,
+    )
 
 
 def summary(rec: Record, console: Console) -> None:

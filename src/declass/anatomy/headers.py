@@ -97,17 +97,21 @@ def header_date(v: str) -> str | None:
 _DTG = re.compile(r"\b(?P<d>\d{2})(?P<h>\d{2})(?P<mi>\d{2})Z\s+(?P<mon>" + MONTH_RE + r")\s+(?P<y>\d{2,4})\b", re.I)
 
 
+# an e-mail header prints "From:" with its colon (a cable's "FROM LONDON" does not)
+_EMAIL_FROM = re.compile(r"^[^\S\n]*(?:From|FROM)[^\S\n]*:", re.M)
+
+
 def read(rec: Record) -> None:
     text = rec.text
     h = rec.header
     head = text[:6000]
-    if re.search(r"IDENTIFICATION\s+FORM|AGENCY\s+INFORMATION|RECORD\s+NUMBER", head[:2500]):
+    if re.search(r"IDENTIFICATION\s+FORM|AGENCY\s+INFORMATION|RECORD\s+NUMBER", head[:2500], re.I):
         _form(rec, head)
         if h.kind:
             return
     fields = _fields("email", head, 3000)
     names = [f for f, *_ in fields]
-    if "from" in names and ("date" in names or "subject" in names):
+    if "from" in names and ("date" in names or "subject" in names) and _EMAIL_FROM.search(head[:3000]):
         _email(rec, fields)
         return
     cable = _fields("cable", head, 4000)
