@@ -272,6 +272,7 @@ def _join(prev: _Item | None, it: _Item, width: int, unwrapped: bool) -> str:
 
 # ---------------------------------------------------------------- release
 _AGENCY_PRIORITY = ["U.S. Department of State", "CIA", "FBI", "NARA"]
+_WEAK_KINDS = {"release-status", "review-authority", "margin-code", "page-denied"}
 
 
 def _release(rec: Record, stamp_f: list[Finding], banner_f: list[Finding], raw: str, path: str) -> None:
@@ -282,11 +283,15 @@ def _release(rec: Record, stamp_f: list[Finding], banner_f: list[Finding], raw: 
     by_kind: dict[str, list[Finding]] = {}
     for f in stamp_f:
         by_kind.setdefault(f.extra["kind"], []).append(f)
-    agencies = [f.extra.get("agency") for f in stamp_f if f.extra.get("agency") and f.extra["kind"] not in ("page-marker",)]
-    for a in _AGENCY_PRIORITY:
-        if a in agencies:
-            rel.agency = a
-            break
+    # the releasing agency: the one whose defining stamps (header, release line, release stamp,
+    # footer) are on the page; a status phrase or a reviewer line alone counts for less
+    weight: Counter[str] = Counter()
+    for f in stamp_f:
+        a = f.extra.get("agency")
+        if a and f.extra["kind"] != "page-marker":
+            weight[a] += 1 if f.extra["kind"] in _WEAK_KINDS else 10
+    if weight:
+        rel.agency = max(weight, key=lambda a: (weight[a], -_AGENCY_PRIORITY.index(a) if a in _AGENCY_PRIORITY else -99))
     headers_ = [f for f in by_kind.get("release-header", [])]
     if headers_:
         votes = Counter((f.value.get("case"), f.value.get("doc"), f.value.get("date")) for f in headers_)

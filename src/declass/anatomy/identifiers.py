@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 
-_RIF = re.compile(r"(?<![\d-])([1-9]\d{2})\s?[-~—–]{1,2}\s?(\d{5})\s?[-~—–]{1,2}\s?(\d{5})(?![\d-])")
+_RIF = re.compile(r"(?<![\d-])([1-9]\d{2})\s?[-~—–]{1,2}\s?(\d(?:\s?\d){4})\s?[-~—–]{1,2}\s?(\d(?:\s?\d){4})(?![\d-])")
 _RIF_NAME = re.compile(r"(?<!\d)([1-9]\d{2})-(\d{5})-(\d{5})(?!\d)")
 _LABEL = re.compile(r"RECORD\s*(?:NUMBER|NO\.?|#)\s*[:.;]?", re.I)
 
@@ -18,11 +18,15 @@ def record_number(text: str, raw: str, path: str) -> str | None:
     if m:
         n = _RIF.search(head, m.end(), m.end() + 400)
         if n:
-            return "-".join(n.groups())
+            return _join(n)
     n = _RIF.search(head)
     if n and n.group(1)[0] in "1":
-        return "-".join(n.groups())
+        return _join(n)
     n = _RIF_NAME.search(os.path.basename(path))
     if n:
-        return "-".join(n.groups())
+        return _join(n)
     return None
+
+
+def _join(m: re.Match[str]) -> str:
+    return "-".join(g.replace(" ", "") for g in m.groups())
