@@ -255,7 +255,7 @@ def _join(prev: _Item | None, it: _Item, width: int, unwrapped: bool) -> str:
     a, b = prev.text, it.text
     if headers.is_header_line(a) or headers.is_header_line(b):
         return "\n\n" if it.blank else "\n"  # e-mail and memo header lines keep their own lines
-    cont = not redactions.is_terminal(a) and b[:1].islower()
+    cont = not redactions.is_terminal(a) and b[:1].islower() and not b.startswith(("http", "www."))
     if unwrapped:
         return " " if cont else ("\n\n" if it.blank else "\n")
     listlike = bool(_LISTLIKE.match(b))

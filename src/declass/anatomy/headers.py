@@ -98,7 +98,11 @@ _DTG = re.compile(r"\b(?P<d>\d{2})(?P<h>\d{2})(?P<mi>\d{2})Z\s+(?P<mon>" + MONTH
 
 
 # an e-mail header prints "From:" with its colon (a cable's "FROM LONDON" does not)
-_EMAIL_FROM = re.compile(r"^[^\S\n]*(?:From|FROM)[^\S\n]*:", re.M)
+_EMAIL_FROM = re.compile(
+    r"^[^\S\n]*(?:From|FROM)[^\S\n]*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\S\n]*(?:Sent|SENT|Date|DATE)[^\S\n]*:?[^\S\n]+\S"
+    r"|^[^\S\n]*(?:Sent|Date)[^\S\n]*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\S\n]*(?:From|FROM)[^\S\n]*:",
+    re.M,
+)
 
 
 def read(rec: Record) -> None:
@@ -126,6 +130,8 @@ def read(rec: Record) -> None:
         _memo(rec, memo)
         return
     # no recognised header: still take labelled sender / addressee / subject lines near the top
+    if "from" not in mnames and (loose := _LOOSE_FROM.search(head[:3000])) is not None:
+        memo.append(("from", loose.group(1), loose.start(), loose.end()))
     for name, value, *_ in memo:
         v = _clean(value)
         if len(v) < 2:
@@ -147,6 +153,8 @@ def read(rec: Record) -> None:
             h.kind = h.kind or "cable"
 
 
+# "FROM, DIRECTOR", "t FROM DIRECTOR", "FROM, : Jerry G. Brown": a sender line as OCR leaves it
+_LOOSE_FROM = re.compile(r"^[^\S\n]*(?:\S{1,3}[^\S\n]+)?F?ROM[^\S\n]*[,:;.]?[^\S\n]*[,:;.]?[^\S\n]*([A-Z][\w.,/' -]{1,60})$", re.M)
 # CIA cable lines naming the originating station: "CITE ROME 1258", "STAFF 0420522 DIRECTOR 627924"
 _CITE = re.compile(r"\bCITE[^\S\n]+([A-Z][A-Z ]{1,30}?)[^\S\n]+\d{2,6}\b|\bSTAFF[^\S\n]+\w{6,8}[^\S\n]+([A-Z]{3,20})[^\S\n]+\d{4,7}\b")
 _DATELINE_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-])")
@@ -306,9 +314,12 @@ def _form(rec: Record, head: str) -> None:
     m = re.search(r"AGENCY\s+INFORMATION", head, re.I) or re.search(r"IDENTIFICATION\s+FORM", head, re.I)
     if not m:
         return
-    stop = re.search(r"DATE\s*OF\s*LAST\s*REVIEW|CURRENT\s*STATUS|OPENING\s*CRITERIA|REVIEW\s*DATE|Released\s+under", head[m.end() :], re.I)
-    region = head[m.start() : m.end() + (stop.start() if stop else 2500)]
-    tail = head[m.end() + (stop.start() if stop else 2500) : m.end() + (stop.start() if stop else 2500) + 600]
+    # the form ends at the release stamp or the page footer; the review date is not the document's
+    stop = re.search(r"Released\s+under|Doc\s?[IlL1i]d\s*:|\n---\n", head[m.end() :], re.I)
+    end = m.end() + (stop.start() if stop else 3000)
+    region = head[m.start() : end]
+    tail = head[end : end + 600]
+    review = re.search(r"DATE\s*OF\s*LAST\s*REVIEW|REVIEW\s*DATE|CURRENT\s*STATUS", region, re.I)
     fields: dict[str, str] = {}
     pending: list[str] = []
     last: str | None = None
@@ -371,7 +382,7 @@ def _form(rec: Record, head: str) -> None:
         fields.setdefault(slot, value)
         last = slot
     if "DATE" not in fields:
-        d = _FORM_DATE.search(region)
+        d = _FORM_DATE.search(region, 0, review.start() if review else len(region))
         if d:
             fields["DATE"] = d.group(0)
     if not fields:
