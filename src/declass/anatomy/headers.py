@@ -52,7 +52,13 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
     out = []
     for m in _labels()[kind].finditer(text, 0, min(len(text), limit)):
         name = next(k for k, v in m.groupdict().items() if v is not None and k != "value")
-        out.append((name.rsplit("_", 1)[0], m.group("value").strip(), m.start(), m.end()))
+        value = m.group("value").strip(" :;.,")
+        if not value and kind in ("memo", "cable"):
+            # the label alone on its line: the value is the next non-blank line, unless a label
+            nxt = re.match(r"\n\s*([^\n]{2,80})", text[m.end() : m.end() + 120])
+            if nxt and not _labels()[kind].match(nxt.group(1)) and not is_header_line(nxt.group(1)):
+                value = nxt.group(1).strip()
+        out.append((name.rsplit("_", 1)[0], value, m.start(), m.end()))
     return out
 
 
@@ -129,7 +135,11 @@ def read(rec: Record) -> None:
     if ("subject" in mnames and ("to" in mnames or "from" in mnames)) or re.match(r"\s*MEMORANDUM\b", head):
         _memo(rec, memo)
         return
-    # no recognised header: still take labelled sender / addressee / subject lines near the top
+    # no recognised header: a CIA cable's originator line, else labelled lines near the top
+    cite = _CITE.search(head[:3000])
+    if cite:
+        h.from_ = next(g for g in cite.groups() if g).strip()
+        h.kind = "cable"
     if "from" not in mnames and (loose := _LOOSE_FROM.search(head[:3000])) is not None:
         memo.append(("from", loose.group(1), loose.start(), loose.end()))
     for name, value, *_ in memo:
@@ -146,17 +156,16 @@ def read(rec: Record) -> None:
         first = next((ln.strip() for ln in head[:600].split("\n") if ln.strip() and ln.strip() != "[REDACTED]"), "")
         if 3 <= len(first) <= 160 and not re.search(r"[.:,;]$", first) and re.search(r"[A-Za-z]{3}", first):
             h.subject = first  # the title line
-    if not h.from_:
-        cite = _CITE.search(head[:3000])
-        if cite:
-            h.from_ = (cite.group(1) or cite.group(2)).strip()
-            h.kind = h.kind or "cable"
 
 
 # "FROM, DIRECTOR", "t FROM DIRECTOR", "FROM, : Jerry G. Brown": a sender line as OCR leaves it
 _LOOSE_FROM = re.compile(r"^[^\S\n]*(?:\S{1,3}[^\S\n]+)?F?ROM[^\S\n]*[,:;.]?[^\S\n]*[,:;.]?[^\S\n]*([A-Z][\w.,/' -]{1,60})$", re.M)
 # CIA cable lines naming the originating station: "CITE ROME 1258", "STAFF 0420522 DIRECTOR 627924"
-_CITE = re.compile(r"\bCITE[^\S\n]+([A-Z][A-Z ]{1,30}?)[^\S\n]+\d{2,6}\b|\bSTAFF[^\S\n]+\w{6,8}[^\S\n]+([A-Z]{3,20})[^\S\n]+\d{4,7}\b")
+_CITE = re.compile(
+    r"\bCITE[^\S\n]+([A-Z][A-Z ]{1,30}?)[^\S\n]+\d{2,6}\b"
+    r"|\bSTAFF[^\S\n]+\w{6,8}[^\S\n]+([A-Z]{3,20})[^\S\n]+\d{4,7}\b"
+    r"|\bTOT[^\S\n]*:[^\S\n]*\w{6,8}[^\S\n]+[A-Z]{3}[^\S\n]+\d{2}[^\S\n]+([A-Z]{3,20})[^\S\n]+\d{4,7}\b"
+)
 _DATELINE_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-])")
 
 
