@@ -93,6 +93,7 @@ def analyse(reading: Reading) -> Record:
     _classification(rec, banner_f, stamp_f)
     headers.read(rec)
     headers.dateline(rec)
+    _status_by_default(rec)
     authorship.read(rec)
     dating.read(rec)
     return rec
@@ -336,15 +337,19 @@ def _release(rec: Record, stamp_f: list[Finding], banner_f: list[Finding], raw: 
         rel.record_number = identifiers.record_number(rec.text, raw, path)
     if rel.record_number and not rel.agency:
         rel.agency = "NARA"
-    if rel.status is None and (rel.agency or rel.stamps):
-        if rec.redactions or by_kind.get("page-denied"):
-            rel.status = "released_in_part"
-        elif rel.agency:
-            rel.status = "released_in_full"
     for r in rec.redactions:
         codes.update(r.exemptions)
     rel.exemptions = exemptions.sort_codes(codes)
     rec.release = rel
+
+
+def _status_by_default(rec: Record) -> None:
+    """No stamp or form says the status: a released document with withheld spans was released in
+    part, one without them in full."""
+    rel = rec.release
+    if rel.status is None and rel.agency:
+        withheld = rec.redactions or any(s.kind == "page-denied" for s in rel.stamps)
+        rel.status = "released_in_part" if withheld else "released_in_full"
 
 
 def _classification(rec: Record, banner_f: list[Finding], stamp_f: list[Finding]) -> None:

@@ -39,7 +39,7 @@ def _header_line() -> re.Pattern[str]:
     data = load_yaml("headers.yaml")
     labels = {lab for kind in ("email", "memo") for labs in data[kind].values() for lab in labs} | set(data["line_labels"])
     alts = "|".join(re.escape(x).replace(chr(92) + " ", r"\s+") for x in sorted(labels, key=len, reverse=True))
-    return re.compile(r"^(?:" + alts + r")(?:\s*:|\s+\S)", re.I)
+    return re.compile(r"^(?:" + alts + r")(?:\s*:|\s+\S|\s*$)", re.I)
 
 
 def is_header_line(line: str) -> bool:
