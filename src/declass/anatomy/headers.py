@@ -142,16 +142,7 @@ def read(rec: Record) -> None:
         h.kind = "cable"
     if "from" not in mnames and (loose := _LOOSE_FROM.search(head[:3000])) is not None:
         memo.append(("from", loose.group(1), loose.start(), loose.end()))
-    for name, value, *_ in memo:
-        v = _clean(value)
-        if len(v) < 2:
-            continue
-        if name == "from" and not h.from_:
-            h.from_ = v
-        elif name == "to" and not h.to:
-            h.to = _people(v)
-        elif name == "subject" and not h.subject:
-            h.subject = v
+    _fill(rec, [f for f in memo if f[0] != "date"])
     if not h.subject and not h.kind:
         first = next((ln.strip() for ln in head[:600].split("\n") if ln.strip() and ln.strip() != "[REDACTED]"), "")
         if 3 <= len(first) <= 160 and not re.search(r"[.:,;]$", first) and re.search(r"[A-Za-z]{3}", first):
@@ -185,8 +176,7 @@ def dateline(rec: Record) -> None:
         if nv:
             cands.append((m.start(), nv))
     for m in _DTG.finditer(head):
-        y = year4(m.group("y")) if len(m.group("y")) == 2 else int(m.group("y"))
-        dv = iso(y, MONTHS[m.group("mon")[:3].lower()], int(m.group("d")))
+        dv = _dtg_date(m, with_time=False)
         if dv:
             cands.append((m.start(), dv))
     for _pos, v in sorted(cands):
@@ -234,12 +224,12 @@ def _email(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
             h.inferred.append("to")
 
 
-def _memo(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
+def _fill(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
+    """Labelled values into the header, the first of each kind winning."""
     h = rec.header
-    h.kind = "memo"
     for name, value, *_ in fields:
         v = _clean(value)
-        if not v:
+        if len(v) < 2:
             continue
         if name == "from" and not h.from_:
             h.from_ = v
@@ -249,31 +239,33 @@ def _memo(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
             h.subject = v
         elif name == "date" and not h.date:
             h.date = header_date(v)
-    if not h.date:
-        h.date = any_date(rec.text[:600])
-
-
-def _cable(rec: Record, fields: list[tuple[str, str, int, int]], dtg: re.Match[str] | None) -> None:
-    h = rec.header
-    h.kind = "cable"
-    for name, value, *_ in fields:
-        v = _clean(value)
-        if not v:
-            continue
-        if name == "from" and not h.from_:
-            h.from_ = v
-        elif name == "to" and not h.to:
-            h.to = [v]
-        elif name == "subject" and not h.subject:
-            h.subject = v
         elif name == "tags" and not h.tags:
             h.tags = [t for t in re.split(r"[,\s]+", v) if t]
         elif name == "refs":
             h.refs.append(v)
+
+
+def _memo(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
+    rec.header.kind = "memo"
+    _fill(rec, fields)
+    if not rec.header.date:
+        rec.header.date = any_date(rec.text[:600])
+
+
+def _dtg_date(m: re.Match[str], with_time: bool = True) -> str | None:
+    """A date-time group ``281848Z DEC 66`` -> ``1966-12-28T18:48``."""
+    y = year4(m.group("y")) if len(m.group("y")) == 2 else int(m.group("y"))
+    day = iso(y, MONTHS[m.group("mon")[:3].lower()], int(m.group("d")))
+    if day and with_time:
+        return f"{day}T{m.group('h')}:{m.group('mi')}"
+    return day
+
+
+def _cable(rec: Record, fields: list[tuple[str, str, int, int]], dtg: re.Match[str] | None) -> None:
+    rec.header.kind = "cable"
+    _fill(rec, fields)
     if dtg:
-        y = year4(dtg.group("y")) if len(dtg.group("y")) == 2 else int(dtg.group("y"))
-        day = iso(y, MONTHS[dtg.group("mon")[:3].lower()], int(dtg.group("d")))
-        h.date = f"{day}T{dtg.group('h')}:{dtg.group('mi')}" if day else None
+        rec.header.date = _dtg_date(dtg)
 
 
 _FORM_LABELS = [
