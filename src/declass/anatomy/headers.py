@@ -47,10 +47,27 @@ def is_header_line(line: str) -> bool:
     return bool(_header_line().match(line))
 
 
+@lru_cache(maxsize=8)
+def _initials(kind: str) -> frozenset[str]:
+    data = load_yaml("headers.yaml")
+    return frozenset(c for labels in data[kind].values() for lab in labels for c in (lab[0].upper(), lab[0].lower()))
+
+
 def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]:
     """(field, value, start, end) for each labelled line in the first ``limit`` characters."""
     out = []
-    for m in _labels()[kind].finditer(text, 0, min(len(text), limit)):
+    pat, initials = _labels()[kind], _initials(kind)
+    end = min(len(text), limit)
+    pos = 0
+    matches = []
+    while pos < end:  # line by line: only lines that start like a label are tried
+        nl = text.find("\n", pos, end)
+        nl = end if nl == -1 else nl
+        first = text[pos:nl].lstrip()[:1]
+        if first and first in initials and (lm := pat.match(text, pos, nl)) is not None:
+            matches.append(lm)
+        pos = nl + 1
+    for m in matches:
         name = next(k for k, v in m.groupdict().items() if v is not None and k != "value")
         value = m.group("value").strip(" :;.,")
         if not value and kind in ("memo", "cable"):
@@ -435,7 +452,9 @@ _PORTION_AT = re.compile(r"(?m)^[^\S\n]*(?:¶?\d{1,2}\.\s*)?(?P<mark>\((?:TS|S|C
 def classification_block(rec: Record) -> None:
     c = rec.classification
     text = rec.text
-    for m in _CAB.finditer(text):
+    low = text.lower()
+    cab = any(k in low for k in ("classified by", "reason", "derived from", "declassify", "decl"))
+    for m in _CAB.finditer(text) if cab else ():
         label = m.group("label").lower()
         v = _clean(m.group("value"))
         if not v:

@@ -68,8 +68,8 @@ def parse(s: str, portion: bool = False) -> Marking | None:
     whole string is not a marking."""
     raw = s
     head = s.lstrip(" \t*=-_|.:;~")[:1]
-    if not head or head not in _LEVEL_INITIALS:
-        return None
+    if not head or head not in _LEVEL_INITIALS or not (s.isupper() or s.replace(" and ", " AND ").isupper()):
+        return None  # markings are printed in capitals
     t = _collapse_spaced(s.strip().upper())
     t = t.strip(" \t*=-_|.:;~")
     if not t or len(t) > 200:

@@ -20,6 +20,9 @@ _MAGIC: list[tuple[bytes, str]] = [
 ]
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def media_type(data: bytes, path: str = "") -> str:
     if not data or not data.strip():
         return "application/x-empty"
@@ -32,7 +35,7 @@ def media_type(data: bytes, path: str = "") -> str:
     if b"\x00" in head:
         return "application/octet-stream"
     # share of control bytes other than tab, newline, carriage return, form feed, escape
-    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    ctrl = len(head) - len(head.translate(None, _CONTROL))
     if ctrl > len(head) * 0.02:
         return "application/octet-stream"
     if path.lower().endswith(".md"):
