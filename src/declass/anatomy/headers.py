@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from declass.anatomy import exemptions, markings
-from declass.anatomy.data import load_yaml
+from declass.anatomy.data import load_tsv, load_yaml
 from declass.anatomy.dates import MONTH_RE, MONTHS, any_date, iso, numeric, textual, year4
 from declass.record import Portion, Record
 
@@ -45,6 +45,11 @@ def _header_line() -> re.Pattern[str]:
 def is_header_line(line: str) -> bool:
     """Does this line start with a header label (``From:``, ``Sent``, ``Subject``...)?"""
     return bool(_header_line().match(line))
+
+
+@lru_cache(maxsize=1)
+def _stations() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_tsv("cia_stations.tsv")}
 
 
 @lru_cache(maxsize=8)
@@ -155,7 +160,8 @@ def read(rec: Record) -> None:
     # no recognised header: a CIA cable's originator line, else labelled lines near the top
     cite = _CITE.search(head[:3000])
     if cite:
-        h.from_ = next(g for g in cite.groups() if g).strip()
+        station = next(g for g in cite.groups() if g).strip()
+        h.from_ = _stations().get(station, station)
         h.kind = "cable"
     if "from" not in mnames and (loose := _LOOSE_FROM.search(head[:3000])) is not None:
         memo.append(("from", loose.group(1), loose.start(), loose.end()))
@@ -333,7 +339,7 @@ def _form(rec: Record, head: str) -> None:
     if not m:
         return
     # the form ends at the release stamp or the page footer; the review date is not the document's
-    stop = re.search(r"Released\s+under|Doc\s?[IlL1i]d\s*:|\n---\n", head[m.end() :], re.I)
+    stop = re.search(r"[RH]eleased\s+under|Doc\s?[IlL1i]d\s*:|\n---\n", head[m.end() :], re.I)
     end = m.end() + (stop.start() if stop else 3000)
     region = head[m.start() : end]
     tail = head[end : end + 600]
