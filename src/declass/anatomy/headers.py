@@ -44,7 +44,14 @@ def _header_line() -> re.Pattern[str]:
 
 def is_header_line(line: str) -> bool:
     """Does this line start with a header label (``From:``, ``Sent``, ``Subject``...)?"""
-    return bool(_header_line().match(line))
+    return line[:1] in _line_initials() and _header_line().match(line) is not None
+
+
+@lru_cache(maxsize=1)
+def _line_initials() -> frozenset[str]:
+    data = load_yaml("headers.yaml")
+    labels = [lab for kind in ("email", "memo") for labs in data[kind].values() for lab in labs] + list(data["line_labels"])
+    return frozenset(c for lab in labels for c in (lab[0].upper(), lab[0].lower()))
 
 
 @lru_cache(maxsize=1)

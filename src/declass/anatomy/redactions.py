@@ -15,7 +15,6 @@ from declass.anatomy import exemptions
 from declass.anatomy.layout import Line
 from declass.findings import Finding
 
-_TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _JUNK_MAX = 6
 
 
@@ -89,5 +88,10 @@ def find_sites(raw: str, lines: list[Line], segs_by_line: list[list[tuple[int, i
     return sites, noise, drop
 
 
+_TERMINAL_CHARS = frozenset(".!?:;\"”’)]")
+
+
 def is_terminal(s: str) -> bool:
-    return bool(_TERMINAL.search(s))
+    """Does the line end a sentence (or a clause a box could follow)?"""
+    t = s.rstrip()
+    return bool(t) and t[-1] in _TERMINAL_CHARS
