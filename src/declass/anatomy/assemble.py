@@ -1,7 +1,8 @@
 """Assembly: findings -> record fields, and the clean text with redactions in place.
 
-Conflicts are resolved here, in one place: the first State header wins and disagreeing ones
-become warnings; a State status stamp beats anything inferred.
+Conflicts are resolved here, in one place: the State header printed most often wins and a
+disagreement becomes a warning; a printed status stamp beats a form's status, which beats the
+default drawn from the withheld spans.
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ def _trim(raw: str, a: int, b: int) -> tuple[int, int]:
 def _assign_pages(raw: str, lines: list[Line], stamp_f: list[Finding], banner_f: list[Finding]) -> None:
     breaks: list[int] = []  # raw offsets where a new page begins
     if "\f" in raw:
-        breaks = [m.end() for m in re.finditer("\f", raw) if raw[m.end() :].strip()]
+        last = len(raw.rstrip())  # a form feed after the last text starts no page
+        breaks = [m.end() for m in re.finditer("\f", raw) if m.end() < last]
     else:
         markers = [f for f in stamp_f if f.rule == "markdown-page-marker" and "Page" in f.raw]
         if markers:
