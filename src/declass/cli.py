@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from declass.anatomy.custodian import Custodians
 from declass.pipeline import parse
 from declass.read import ReadError
 from declass.record import Record
@@ -65,6 +66,7 @@ def parse_cmd(
     out: Annotated[Path | None, typer.Option("--out", help="Write the output to this file.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Processes; 0 = one per core.")] = 0,
     raw_text: Annotated[bool, typer.Option("--raw-text/--no-raw-text", help="Include raw_text in JSON output.")] = True,
+    custodian: Annotated[bool, typer.Option("--custodian/--no-custodian", help="Infer the blank addressee of e-mails from the release's custodian.")] = True,
 ) -> None:
     """Read each file and print its record: a summary, or JSON for machines."""
     files = [str(f) for f in iter_files(paths)]
@@ -81,12 +83,32 @@ def parse_cmd(
     records: list[dict[str, Any]] = []
     console = Console(file=sink, width=160) if not (as_json or as_jsonl) else None
     table = _overview() if console is not None and len(files) > 1 else None
-    try:
+    custodians = Custodians() if custodian and len(files) > 1 else None
+    held: list[dict[str, Any]] = []  # e-mails waiting for the release's custodian to be known
+
+    def results() -> Iterator[dict[str, Any]]:
+        nonlocal failed
         for path, rec, error in _results(files, n_workers):
             if error is not None or rec is None:
                 failed += 1
                 err.print(f"[red]error[/red] {path}: {error}")
                 continue
+            if custodians is not None:
+                r = Record.from_dict(rec)
+                custodians.add(r)
+                if Custodians.needs(r):
+                    held.append(rec)
+                    continue
+            yield rec
+        for rec in held:
+            assert custodians is not None
+            r = Record.from_dict(rec)
+            if custodians.apply(r):
+                rec = r.to_dict() | {"raw_text": rec["raw_text"]}
+            yield rec
+
+    try:
+        for rec in results():
             if not raw_text:
                 rec["raw_text"] = None
             if as_jsonl:

@@ -88,7 +88,7 @@ def find_sites(raw: str, lines: list[Line], segs_by_line: list[list[tuple[int, i
     return sites, noise, drop
 
 
-_TERMINAL_CHARS = frozenset(".!?:;\"”’)]")
+_TERMINAL_CHARS = frozenset('.!?:;"”’)]')
 
 
 def is_terminal(s: str) -> bool:
