@@ -95,3 +95,18 @@ def test_prose_is_not_a_code_run(raw: str) -> None:
 def test_meanings_come_from_data() -> None:
     assert meaning("(b)(6)") is not None and "privacy" in (meaning("(b)(6)") or "")
     assert meaning("25X1") is not None
+
+
+def test_office_symbols_are_not_codes() -> None:
+    assert code_run("AC/CA/B3") is None and normalise("AC/CA/B3") == []
+
+
+def test_ocr_corrected_codes_need_a_release_to_be_believed() -> None:
+    import declass
+
+    cable = "SECRET 202814Z APR 68 CITE BOGOTA 0783\nAIRPORT TEAM REPORTED ARRIVAL\n                                   BS\nOF THE SUBJECT\n"
+    rec = declass.parse_bytes(cable.encode(), "cable.txt")
+    assert rec.redactions == [] and "BS" in rec.text
+    released = "RELEASE IN PART B5\n" + cable
+    rec2 = declass.parse_bytes(released.encode(), "release.txt")
+    assert len(rec2.redactions) == 1 and rec2.redactions[0].exemptions == ["(b)(5)"]

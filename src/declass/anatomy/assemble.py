@@ -28,6 +28,8 @@ from declass.record import (
 )
 
 MARK = "[REDACTED]"
+# stamps after which OCR-damaged margin codes ("BS" for B5) are believed
+_CODE_STAMPS = {"release-status", "release-header", "review-authority", "release-line", "review-classification"}
 _LISTLIKE = re.compile(r"^(?:[-•*>]|\d{1,2}[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Za-z]{0,12}\s?:|¶)")
 _NO_ALNUM = re.compile(r"^[^A-Za-z0-9]{1,3}$")
 
@@ -83,7 +85,8 @@ def analyse(reading: Reading) -> Record:
         f.page = _page_at(lines, f.start)
 
     segs = [segments(raw, ln) if ln.keep else [] for ln in lines]
-    sites, box_noise, drop = redactions.find_sites(raw, lines, segs)
+    expected = any(f.extra["kind"] in _CODE_STAMPS for f in stamp_f)
+    sites, box_noise, drop = redactions.find_sites(raw, lines, segs, trust_corrected=expected)
     noise_f.extend(box_noise)
     text, pages, reds = _build_text(raw, lines, segs, sites, drop, stamp_f)
     rec.text, rec.pages, rec.redactions = text, pages, reds

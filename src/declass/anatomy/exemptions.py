@@ -23,6 +23,7 @@ class CodeHit:
     raw: str
     codes: tuple[str, ...]  # canonical codes; empty for a damaged token such as a bare "1.4"
     strong: bool  # a token that cannot be ordinary prose (B6, 1.4(b), 25X1, (b)(6))
+    exact: bool = True  # printed as the code is, without an OCR correction ("BS", "BI", "b 4" are not)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,7 @@ _TOKEN = re.compile(
            (?:\s*\(\s*(?P<sub>\d)\s*\))?)?
         (?![\d.]))
   | (?P<x>(?<![\w])(?P<xn>[257])\s?[5O0]\s?[Xx]\s?(?P<xd>[1-9lI])(?P<xs>[A-Z])?(?:\s?-\s?(?P<xh>HUM|WMD|human))?(?![\w]))
-  | (?P<foia>(?<![A-HJ-Za-km-z0-9(])\(?\s?[bB]\s?\)?\s?\(?\s?(?P<bd>"""
+  | (?P<foia>(?<![A-HJ-Za-km-z0-9(/])\(?\s?[bB]\s?\)?\s?\(?\s?(?P<bd>"""
     + _D
     + r""")\s?\)?(?:\s?\(?\s?(?P<bs>[A-Fa-f])\s?\))?(?P<btail>[A-Fa-f](?![A-Za-z]))?(?![\w]))
   | (?P<pa>(?<![\w])\((?P<pal>[jkd])\)\s?\((?P<pad>[1-7])\)(?![\w]))
@@ -72,6 +73,17 @@ def _letter(ch: str) -> str:
 
 def _legal(code: str) -> bool:
     return code in _data()["codes"]
+
+
+def _exact(m: re.Match[str]) -> bool:
+    """Was the code printed as itself, with no digit or letter read from a look-alike?"""
+    if m.group("foia"):
+        return m.group("bd").isdigit() and re.search(r"[bB]\s+\d", m.group(0)) is None
+    if m.group("x"):
+        return m.group("xd").isdigit()
+    if m.group("eo"):
+        return m.group("maj") in "13" and not re.search(r"[80]", m.group("paren") or "")
+    return m.group("pa") is not None
 
 
 def find_codes(s: str) -> list[CodeHit]:
@@ -128,7 +140,7 @@ def find_codes(s: str) -> list[CodeHit]:
                 codes.append(code)
             strong = False
         if codes or not strong:
-            hits.append(CodeHit(m.start(), m.end(), m.group(0), tuple(codes), strong and bool(codes)))
+            hits.append(CodeHit(m.start(), m.end(), m.group(0), tuple(codes), strong and bool(codes), _exact(m)))
     return hits
 
 

@@ -38,30 +38,36 @@ def is_junk(s: str) -> bool:
     return bool(t) and len(t) <= _JUNK_MAX and not re.search(r"\d{2}|[A-Z]{2}\b:", t)
 
 
-def find_sites(raw: str, lines: list[Line], segs_by_line: list[list[tuple[int, int]]]) -> tuple[list[Site], list[Finding], set[int]]:
+def find_sites(
+    raw: str, lines: list[Line], segs_by_line: list[list[tuple[int, int]]], trust_corrected: bool = True
+) -> tuple[list[Site], list[Finding], set[int]]:
     """Scan the kept segments of each line for code runs. Returns sites, noise findings, and the
-    set of (raw offset) starts of segments to drop from the body."""
+    set of (raw offset) starts of segments to drop from the body.
+
+    A run made only of OCR-corrected codes ("BS", "BI", "b 4") counts only where codes are
+    expected: ``trust_corrected`` (a release stamp was found) or an exact code elsewhere."""
+    runs: dict[tuple[int, int], tuple[list[exemptions.CodeHit], str]] = {}
+    for ln, segs in zip(lines, segs_by_line):
+        if segs and exemptions.maybe_code(ln.text):
+            for a, b in segs:
+                run = exemptions.code_run(raw[a:b])
+                if run is not None:
+                    runs[(a, b)] = run
+    if not trust_corrected and not any(h.exact for hits, _ in runs.values() for h in hits):
+        runs = {k: v for k, v in runs.items() if any(h.exact for h in v[0])}
     sites: list[Site] = []
     noise: list[Finding] = []
     drop: set[int] = set()
     code_lines: set[int] = set()
     for ln, segs in zip(lines, segs_by_line):
-        if not segs or not exemptions.maybe_code(ln.text):
-            continue
-        kinds: list[str] = []
-        for a, b in segs:
-            kinds.append("code" if exemptions.code_run(raw[a:b]) else "text")
-        # a text segment may end with codes glued after a single space ("Kumar, Prem G. B6" is
-        # rare; State puts margin codes after a wide gap, which segments() already cut)
+        kinds = ["code" if (a, b) in runs else "text" for a, b in segs]
         if "code" not in kinds:
             continue
         code_lines.add(ln.index)
         has_text = any(k == "text" and not is_junk(raw[a:b]) for k, (a, b) in zip(kinds, segs))
         for k, (a, b) in zip(kinds, segs):
             if k == "code":
-                run = exemptions.code_run(raw[a:b])
-                assert run is not None
-                hits, statutes = run
+                hits, statutes = runs[(a, b)]
                 codes = sorted({c for h in hits for c in h.codes})
                 sites.append(Site(ln.index, a, b, raw[a:b], codes, statutes, has_text, ln.page))
                 drop.add(a)
