@@ -6,6 +6,7 @@ Codes are corrected only inside a recognised pattern and only to a legal code (t
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -179,6 +180,17 @@ def _statute_words() -> frozenset[str]:
 def maybe_code(s: str) -> bool:
     """A cheap test: could ``s`` hold an exemption code at all?"""
     return _MAYBE.search(s) is not None
+
+
+_MAYBE_RUN = re.compile(r"\d+|(?<![A-Za-z])[Bb][lIGS](?![A-Za-z])")
+
+
+def lines_maybe_coded(text: str, line_starts: list[int]) -> list[int]:
+    """Indices of the lines (given by their start offsets) that could hold a code, in one pass."""
+    found: set[int] = set()
+    for m in _MAYBE_RUN.finditer(text):
+        found.add(bisect.bisect_right(line_starts, m.start()) - 1)
+    return sorted(found)
 
 
 # what may sit between codes in a margin run: separators, box edges, OCR dust

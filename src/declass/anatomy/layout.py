@@ -3,6 +3,7 @@ that survive furniture removal. Margin columns (tab or wide-space separated) bec
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -42,10 +43,14 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def apply_removals(lines: list[Line], removed: list[tuple[int, int]]) -> None:
     """Set each line's ``keep`` to its spans outside the removed ones (``removed`` merged, sorted)."""
-    import bisect
-
     starts = [a for a, _ in removed]
     for ln in lines:
+        if ln.text.isspace() or not ln.text:
+            ln.keep = []  # a blank line keeps nothing
+            continue
+        if not removed or (removed[-1][1] <= ln.start) or (removed[0][0] >= ln.end):
+            ln.keep = [(ln.start, ln.end)]
+            continue
         keep: list[tuple[int, int]] = []
         cur = ln.start
         i = max(0, bisect.bisect_right(starts, ln.start) - 1)

@@ -47,8 +47,9 @@ def find_sites(
     A run made only of OCR-corrected codes ("BS", "BI", "b 4") counts only where codes are
     expected: ``trust_corrected`` (a release stamp was found) or an exact code elsewhere."""
     runs: dict[tuple[int, int], tuple[list[exemptions.CodeHit], str]] = {}
-    for ln, segs in zip(lines, segs_by_line):
-        if segs and exemptions.maybe_code(ln.text):
+    for i in exemptions.lines_maybe_coded(raw, [ln.start for ln in lines]):
+        segs = segs_by_line[i]
+        if segs:
             for a, b in segs:
                 run = exemptions.code_run(raw[a:b])
                 if run is not None:
