@@ -121,3 +121,25 @@ def test_nara_and_fbi_stamps() -> None:
     assert v[0]["case"] == "NND 969000" and v[0]["date"] == "1997-06-12"
     box = "XXXXXXXXXXXXXXXXXXXXXXXX\nX Deleted Page(s) X\nX No Duplication Fee X\nX For this Page X\nXXXXXXXXXXXXXXXXXXXXXXXX"
     assert values(box, "page-denied")
+
+
+def test_status_code_list_wrapped_under_the_stamp() -> None:
+    raw = (
+        "  Classified by DAS, A/GIS, DoS on 10/30/2015 — Class:                                RELEASE IN PART B1,1.4(D),B3 CIA\n"
+        "  CONFIDENTIAL — Reason: 1.4(D) — Declassify on:                                      PERS/ORG,B6\n"
+    )
+    found, _noise = scan(raw)
+    status = [f for f in found if f.extra["kind"] == "release-status"]
+    assert [f.raw.strip() for f in status] == ["RELEASE IN PART B1,1.4(D),B3 CIA", "PERS/ORG,B6"]
+    assert status[0].value["codes"] == ["1.4(d)", "(b)(1)", "(b)(3)", "(b)(6)"]
+
+
+def test_codes_glued_to_a_line_end_in_a_release() -> None:
+    import declass
+
+    text = (
+        "RELEASE IN PART B1,1.4(D)\n\nLast week I traveled to Israel in an Iran-related seminar with the IDF general who 1.4(D)\n"
+        "is likely to become the next chief of military intelligence.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "x.txt")
+    assert "1.4(D)" not in rec.text and len(rec.redactions) == 1 and rec.redactions[0].kind == "inline"

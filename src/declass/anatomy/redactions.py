@@ -56,6 +56,16 @@ def find_sites(
                     runs[(a, b)] = run
     if not trust_corrected and not any(h.exact for hits, _ in runs.values() for h in hits):
         runs = {k: v for k, v in runs.items() if any(h.exact for h in v[0])}
+    if trust_corrected:
+        # codes glued to the end of a body line by a single space ("... the IDF general who 1.4(D)")
+        for i in exemptions.lines_maybe_coded(raw, [ln.start for ln in lines]):
+            segs = segs_by_line[i]
+            if segs and segs[-1] not in runs:
+                a, b = segs[-1]
+                cut = _glued_codes(raw[a:b])
+                if cut is not None:
+                    segs[-1:] = [(a, a + cut[0]), (a + cut[1], b)]
+                    runs[(a + cut[1], b)] = cut[2]
     sites: list[Site] = []
     noise: list[Finding] = []
     drop: set[int] = set()
@@ -93,6 +103,20 @@ def find_sites(
             noise.append(Finding("noise", raw[a:b], a, b, raw[a:b], "box-edge", page=ln.page))
             drop.add(a)
     return sites, noise, drop
+
+
+_GLUED = re.compile(r"(?<=\S)(\s+)((?:[(\[]?(?:B[1-9]|1\.4\s?\([A-H]\)|25X[1-9]|\(b\)\s?\([1-9]\))[)\],]*\s?){1,4})$")
+
+
+def _glued_codes(s: str) -> tuple[int, int, tuple[list[exemptions.CodeHit], str]] | None:
+    """``"... who 1.4(D)"`` -> (end of the text, start of the codes, the code run)."""
+    m = _GLUED.search(s)
+    if m is None or m.start(1) < 12:
+        return None
+    run = exemptions.code_run(m.group(2).strip())
+    if run is None or not all(h.exact and h.strong for h in run[0]):
+        return None
+    return m.start(1), m.start(2), run
 
 
 _TERMINAL_CHARS = frozenset('.!?:;"”’)]')

@@ -98,6 +98,7 @@ def _value(p: StampPattern, m: re.Match[str]) -> dict[str, Any]:
 
 
 _LINE_END = re.compile(r"[^\n]*")
+_COLUMN = re.compile(r"(?<![^\s])\S+(?: {1,2}\S+)*")  # a run of text with at most double spaces: one column
 
 
 def scan(raw: str) -> tuple[list[Finding], list[Finding]]:
@@ -123,16 +124,36 @@ def scan(raw: str) -> tuple[list[Finding], list[Finding]]:
                 elif p.require_before:
                     continue
             if p.kind == "release-status" and p.name != "state-denied":
-                end, codes, junk = _status_codes(raw, end)
+                end, codes, junk = _status_codes(raw, start, end)
                 value["codes"] = codes
-                noise.extend(junk)
+                noise.extend(j for j in junk if j.kind == "noise")
+                for j in junk:
+                    if j.kind == "stamp-continuation":  # the stamp's code list, wrapped to the next line
+                        found.append(
+                            Finding(
+                                "stamp",
+                                {"codes": value["codes"]},
+                                j.start,
+                                j.end,
+                                j.raw,
+                                p.name + "-wrap",
+                                furniture=True,
+                                extra={"kind": p.kind, "agency": p.agency},
+                            )
+                        )
             f = Finding("stamp", value, start, end, raw[start:end], p.name, furniture=p.furniture, extra={"kind": p.kind, "agency": p.agency})
             found.append(f)
-    found.sort(key=lambda f: f.start)
-    return found, noise
+    # one stamp read by two patterns (a status and its continuation form) is kept once
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[Finding] = []
+    for f in found:
+        if any(k.extra["kind"] == f.extra["kind"] and k.start <= f.start and f.end <= k.end for k in kept[-3:]):
+            continue
+        kept.append(f)
+    return kept, noise
 
 
-def _status_codes(raw: str, end: int) -> tuple[int, list[str], list[Finding]]:
+def _status_codes(raw: str, start: int, end: int) -> tuple[int, list[str], list[Finding]]:
     """Extend a status stamp over the codes printed after it (same line, else the next line)."""
     rest = _LINE_END.match(raw, end)
     assert rest
@@ -155,7 +176,21 @@ def _status_codes(raw: str, end: int) -> tuple[int, list[str], list[Finding]]:
             else:
                 return end, [], junk
         codes = exemptions.normalise(line[first:last])
-        return end + last, codes, junk
+        stop = end + last
+        if line[:last].rstrip().endswith((",", "CIA", "B3")):
+            # the list wraps: "RELEASE IN PART B1,1.4(D),B3 CIA" / "PERS/ORG,B6" in the same column
+            line_start = raw.rfind("\n", 0, end) + 1
+            cols = (end + first - line_start, start - line_start)  # under the codes or under the stamp
+            nl = end + len(line)
+            nxt_end = raw.find("\n", nl + 1)
+            nxt_end = len(raw) if nxt_end == -1 else nxt_end
+            for seg in _COLUMN.finditer(raw, nl + 1, nxt_end):
+                if min(abs(seg.start() - (nl + 1) - c) for c in cols) <= 12 and exemptions.code_run(seg.group(0)):
+                    codes = exemptions.sort_codes(set(codes) | set(exemptions.normalise(seg.group(0))))
+                    continuation = Finding("stamp-continuation", seg.group(0), seg.start(), seg.end(), seg.group(0), "stamp-wrap")
+                    junk.append(continuation)
+                    break
+        return stop, codes, junk
     if line.strip():
         return end, [], junk
     # nothing after the stamp on its line: a code run alone on the next line belongs to it
