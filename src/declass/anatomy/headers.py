@@ -30,7 +30,7 @@ def _labels() -> dict[str, re.Pattern[str]]:
         ws = r"[^\S\n]+"
         pat = "|".join(f"(?P<{f}_{i}>{re.escape(lab).replace(chr(92) + ' ', ws)})" for i, (f, lab) in enumerate(alts))
         flags = 0  # "To" and "to" differ: a label is printed capitalised
-        out[kind] = re.compile(r"^[^\S\n]*(?:" + pat + r")[^\S\n]*(?:[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
+        out[kind] = re.compile(r"^[^\S\n]*[“\"'‘_•*]?(?:" + pat + r")[^\S\n]*(?:[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
     return out
 
 
@@ -52,6 +52,11 @@ def _line_initials() -> frozenset[str]:
     data = load_yaml("headers.yaml")
     labels = [lab for kind in ("email", "memo") for labs in data[kind].values() for lab in labs] + list(data["line_labels"])
     return frozenset(c for lab in labels for c in (lab[0].upper(), lab[0].lower()))
+
+
+@lru_cache(maxsize=1)
+def _caption() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("headers.yaml")["form_captions"]), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -259,8 +264,8 @@ def _fill(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
     h = rec.header
     for name, value, *_ in fields:
         v = _clean(value)
-        if len(v) < 2:
-            continue
+        if len(v) < 2 or _caption().search(v):
+            continue  # empty, or the printed caption of a blank form field
         if name == "from" and not h.from_:
             h.from_ = v
         elif name == "to" and not h.to:
