@@ -24,6 +24,3 @@ class Finding:
     confidence: float = 1.0
     furniture: bool = False  # remove the span from the clean text
     extra: dict[str, Any] = field(default_factory=dict)
-
-    def explain(self) -> str:
-        return f"{self.kind}={self.value!r} from {self.raw!r} (rule {self.rule}, page {self.page}, {self.start}-{self.end})"

@@ -225,7 +225,7 @@ def _build_text(
         assert first is not None
         if it.page_kind:
             kind = "page"
-        elif prev is not None and prev.text and not redactions.is_terminal(prev.text) and (first.glued or (it.blank == 0 and _adjacent(lines, prev, first))):
+        elif prev is not None and prev.text and not redactions.is_terminal(prev.text) and (first.glued or (it.blank == 0 and _adjacent(lines, first))):
             kind = "inline"
         else:
             kind = "passage"
@@ -245,7 +245,7 @@ def _build_text(
     return "".join(out), pages, reds
 
 
-def _adjacent(lines: list[Line], prev: _Item, site: redactions.Site) -> bool:
+def _adjacent(lines: list[Line], site: redactions.Site) -> bool:
     """Is the code line directly under the previous body line (no blank line between)?"""
     j = site.line - 1
     return j >= 0 and bool(lines[j].text.strip())

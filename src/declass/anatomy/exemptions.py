@@ -177,11 +177,6 @@ def _statute_words() -> frozenset[str]:
     return frozenset(words | {"HUMAN"})
 
 
-def maybe_code(s: str) -> bool:
-    """A cheap test: could ``s`` hold an exemption code at all?"""
-    return _MAYBE.search(s) is not None
-
-
 _MAYBE_RUN = re.compile(r"\d+|(?<![A-Za-z])[Bb][lIGS](?![A-Za-z])")
 
 

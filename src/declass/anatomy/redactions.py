@@ -47,7 +47,8 @@ def find_sites(
     A run made only of OCR-corrected codes ("BS", "BI", "b 4") counts only where codes are
     expected: ``trust_corrected`` (a release stamp was found) or an exact code elsewhere."""
     runs: dict[tuple[int, int], tuple[list[exemptions.CodeHit], str]] = {}
-    for i in exemptions.lines_maybe_coded(raw, [ln.start for ln in lines]):
+    candidates = exemptions.lines_maybe_coded(raw, [ln.start for ln in lines])
+    for i in candidates:
         segs = segs_by_line[i]
         if segs:
             for a, b in segs:
@@ -58,7 +59,7 @@ def find_sites(
         runs = {k: v for k, v in runs.items() if any(h.exact for h in v[0])}
     if trust_corrected:
         # codes glued to the end of a body line by a single space ("... the IDF general who 1.4(D)")
-        for i in exemptions.lines_maybe_coded(raw, [ln.start for ln in lines]):
+        for i in candidates:
             segs = segs_by_line[i]
             if segs and segs[-1] not in runs:
                 a, b = segs[-1]
