@@ -20,9 +20,17 @@ def test_binary_is_refused_clearly() -> None:
         declass.parse_bytes(b"\x00\x01\x02binary\x00" * 100, "x.bin")
 
 
-def test_pdf_not_yet_is_a_clear_error() -> None:
-    with pytest.raises(ReadError, match="application/pdf"):
+def test_corrupt_pdf_is_a_clear_error() -> None:
+    with pytest.raises(ReadError, match="not a readable PDF"):
         declass.parse_bytes(b"%PDF-1.4\n%garbage", "x.pdf")
+
+
+def test_truncated_pdf_is_a_clear_error() -> None:
+    from pdfmake import text_pdf
+
+    data = text_pdf([["RELEASE IN FULL", "some text on the page"]])
+    with pytest.raises(ReadError, match="PDF"):
+        declass.parse_bytes(data[: len(data) // 3], "cut.pdf")
 
 
 def test_empty_file_gives_a_record_with_a_warning() -> None:

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 
 from declass import settings
-from declass.read import sniff, text
+from declass.read import pdf, sniff, text
 
 
 class ReadError(Exception):
@@ -37,9 +37,15 @@ def read_bytes(data: bytes, path: str = "<bytes>") -> Reading:
     if media_type == "text/plain" or media_type == "text/markdown":
         raw, encoding, warnings = text.decode(data)
         return Reading(path, digest, len(data), media_type, raw, "text", encoding, False, warnings)
+    if media_type == "application/pdf":
+        try:
+            pages, extractor, warnings = pdf.read(data)
+        except pdf.PdfError as e:
+            raise ReadError(str(e)) from e
+        return Reading(path, digest, len(data), media_type, "\f".join(pages), extractor, None, False, warnings)
     if media_type == "application/x-empty":
         return Reading(path, digest, 0, "text/plain", "", "text", None, False, ["empty file: no text to read"])
-    raise ReadError(f"unsupported content ({media_type}): declass reads text files in this version")
+    raise ReadError(f"unsupported content ({media_type}): declass reads text and PDF text layers in this version")
 
 
 def read_path(path: str | os.PathLike[str]) -> Reading:
