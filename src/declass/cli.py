@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+import time
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -12,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from declass.anatomy.custodian import Custodians
@@ -86,12 +90,29 @@ def parse_cmd(
     custodians = Custodians() if custodian and len(files) > 1 else None
     held: list[dict[str, Any]] = []  # e-mails waiting for the release's custodian to be known
 
+    reasons: Counter[str] = Counter()
+    progress = Progress(
+        TextColumn("reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=len(files) < 2 or not err.is_terminal,
+    )
+    task = progress.add_task("parse", total=len(files), rate="")
+    started = time.perf_counter()
+
     def results() -> Iterator[dict[str, Any]]:
         nonlocal failed
-        for path, rec, error in _results(files, n_workers):
+        for n, (path, rec, error) in enumerate(_results(files, n_workers), start=1):
+            elapsed = time.perf_counter() - started
+            progress.update(task, completed=n, rate=f"{n / elapsed:,.0f} docs/s" if elapsed > 0 else "")
             if error is not None or rec is None:
                 failed += 1
-                err.print(f"[red]error[/red] {path}: {error}")
+                reasons[_reason(error or "unknown error")] += 1
+                progress.console.print(f"[red]error[/red] {path}: {error}")
                 continue
             if custodians is not None:
                 r = Record.from_dict(rec)
@@ -108,6 +129,7 @@ def parse_cmd(
             yield rec
 
     try:
+        progress.start()
         for rec in results():
             if not raw_text:
                 rec["raw_text"] = None
@@ -126,13 +148,25 @@ def parse_cmd(
         if as_json:
             sink.write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1) + "\n")
     finally:
+        progress.stop()
         if tmp is not None:
             sink.close()
             assert out is not None
             os.replace(tmp, out)
     if failed:
-        err.print(f"{failed} of {len(files)} files failed")
+        t = Table(title=f"{failed} of {len(files)} files failed", title_justify="left")
+        t.add_column("reason")
+        t.add_column("files", justify="right")
+        for reason, n in reasons.most_common():
+            t.add_row(reason, str(n))
+        err.print(t)
     raise typer.Exit(min(failed, 100))
+
+
+def _reason(error: str) -> str:
+    """The kind of an error, for the closing table: its text before any detail in parentheses."""
+    head = re.split(r"\s*[(:]", error, maxsplit=1)[0]
+    return re.sub(r"[\d,]+", "N", head)[:60]
 
 
 def _overview() -> Table:
