@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from declass.anatomy.custodian import Custodians
-from declass.pipeline import parse
+from declass.pipeline import parse_all
 from declass.read import ReadError
 from declass.record import Record
 
@@ -44,22 +44,30 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield p
 
 
-def _one(path: str) -> tuple[str, dict[str, Any] | None, str | None]:
+Result = tuple[str, dict[str, Any] | None, str | None]
+
+
+def _one(path: str) -> list[Result]:
+    """The records of every document in one file (archives and e-mails hold several)."""
+    out: list[Result] = []
     try:
-        return path, parse(path).to_dict(), None
+        for r in parse_all(path):
+            out.append((r[0], None, r[1]) if isinstance(r, tuple) else (r.source.path, r.to_dict(), None))
     except ReadError as e:
-        return path, None, str(e)
+        out.append((path, None, str(e)))
     except Exception as e:  # a bug in a recognizer must not stop a batch
-        return path, None, f"internal error: {type(e).__name__}: {e}"
+        out.append((path, None, f"internal error: {type(e).__name__}: {e}"))
+    return out
 
 
-def _results(files: list[str], workers: int) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
+def _results(files: list[str], workers: int) -> Iterator[Result]:
     if workers <= 1 or len(files) < 8:
         for f in files:
-            yield _one(f)
+            yield from _one(f)
         return
     with ProcessPoolExecutor(max_workers=workers) as ex:
-        yield from ex.map(_one, files, chunksize=64)
+        for batch in ex.map(_one, files, chunksize=64):
+            yield from batch
 
 
 @app.command("parse")

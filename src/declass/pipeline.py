@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 from declass.anatomy.assemble import analyse
-from declass.read import Reading, read_bytes, read_path
+from declass.read import Reading, read_all, read_bytes, read_file_bytes, read_path
 from declass.record import Record
 
 
@@ -20,3 +21,12 @@ def parse(path: str | os.PathLike[str]) -> Record:
 
 def parse_bytes(data: bytes, path: str = "<bytes>") -> Record:
     return parse_reading(read_bytes(data, path))
+
+
+def parse_all(path: str | os.PathLike[str]) -> Iterator[Record | tuple[str, str]]:
+    """Every document in a file (archive members and e-mail attachments included), each as a
+    record, or ``(path, reason)`` for one that could not be read. Raises
+    :class:`declass.read.ReadError` when the file itself cannot be opened."""
+    p = os.fspath(path)
+    for r in read_all(read_file_bytes(p), p):
+        yield r if isinstance(r, tuple) else parse_reading(r)

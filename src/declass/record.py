@@ -26,6 +26,7 @@ class Source:
     ocr: bool = False
     extractor: str = "text"
     encoding: str | None = None
+    parent: str | None = None  # id of the archive or e-mail this document came out of
 
 
 @dataclass(slots=True)

@@ -52,7 +52,7 @@ def analyse(reading: Reading) -> Record:
         raw = raw[:limit]
     rec = Record(
         id=reading.sha256,
-        source=Source(reading.path, reading.media_type, reading.size, 0, reading.ocr, reading.extractor, reading.encoding),
+        source=Source(reading.path, reading.media_type, reading.size, 0, reading.ocr, reading.extractor, reading.encoding, reading.parent),
         raw_text=reading.raw_text,
     )
     rec.warnings = warnings

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from declass import settings
-from declass.read import pdf, sniff, text
+from declass.read import containers, pdf, sniff, text
 
 
 class ReadError(Exception):
@@ -25,6 +26,7 @@ class Reading:
     encoding: str | None = None
     ocr: bool = False
     warnings: list[str] = field(default_factory=list)
+    parent: str | None = None  # sha256 of the archive or e-mail this document came out of
 
 
 def read_bytes(data: bytes, path: str = "<bytes>") -> Reading:
@@ -49,6 +51,12 @@ def read_bytes(data: bytes, path: str = "<bytes>") -> Reading:
 
 
 def read_path(path: str | os.PathLike[str]) -> Reading:
+    """Read one file as one document (see :func:`read_all` for archives and e-mail)."""
+    return read_bytes(read_file_bytes(path), os.fspath(path))
+
+
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file, within the size limit. Raises :class:`ReadError`."""
     p = os.fspath(path)
     try:
         size = os.path.getsize(p)
@@ -59,7 +67,26 @@ def read_path(path: str | os.PathLike[str]) -> Reading:
         raise ReadError(f"file is {size:,} bytes, over the limit of {limit:,} (setting max_bytes)")
     try:
         with open(p, "rb") as f:
-            data = f.read()
+            return f.read()
     except OSError as e:
         raise ReadError(f"cannot read: {e.strerror or e}") from e
-    return read_bytes(data, p)
+
+
+def read_all(data: bytes, path: str) -> Iterator[Reading | tuple[str, str]]:
+    """Every document in a file: itself, or the members of an archive and the message and
+    attachments of an e-mail, recursively. Yields a :class:`Reading`, or ``(path, reason)``
+    for a document that could not be read."""
+    for item in containers.expand(data, path):
+        if item.error is not None or item.data is None:
+            yield item.path, item.error or "unreadable"
+            continue
+        try:
+            if item.email_text is not None:
+                r = Reading(item.path, hashlib.sha256(item.data).hexdigest(), len(item.data), "message/rfc822", item.email_text, "email")
+            else:
+                r = read_bytes(item.data, item.path)
+        except ReadError as e:
+            yield item.path, str(e)
+            continue
+        r.parent = item.parent
+        yield r
