@@ -49,3 +49,11 @@ def test_jsonl_over_a_folder_in_parallel() -> None:
 def test_summary_is_readable() -> None:
     p = subprocess.run([*CLI, "parse", str(SEED)], capture_output=True, text=True, check=True)
     assert "released_in_part" in p.stdout and "SECRET//NOFORN//ORCON" in p.stdout and "Levi Chavous" in p.stdout
+
+
+def test_identical_files_give_one_record(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_bytes(SEED.read_bytes())
+    p = subprocess.run([*CLI, "parse", "--jsonl", str(tmp_path)], capture_output=True, text=True, check=True)
+    assert len(p.stdout.splitlines()) == 1
+    assert "2 documents repeated" in p.stderr

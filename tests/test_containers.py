@@ -57,7 +57,7 @@ def test_tar_gz(tmp_path: Path) -> None:
 
 def test_archive_limits_are_settings(tmp_path: Path) -> None:
     path = tmp_path / "many.zip"
-    path.write_bytes(_zip({f"d{i}.txt": SEED for i in range(5)}))
+    path.write_bytes(_zip({f"d{i}.txt": SEED + f"\nCopy {i}.\n".encode() for i in range(5)}))
     env = {**os.environ, "DECLASS_ARCHIVE_MAX_MEMBERS": "3"}
     p = subprocess.run([*CLI, "parse", "--jsonl", str(path)], capture_output=True, text=True, env=env)
     assert len(p.stdout.splitlines()) == 3
@@ -98,7 +98,7 @@ def test_email_with_pdf_attachment(tmp_path: Path) -> None:
 
 def test_cli_reads_archives_in_a_folder(tmp_path: Path) -> None:
     (tmp_path / "a.zip").write_bytes(_zip({"seed.txt": SEED, "mail.txt": EMAIL_DOC}))
-    (tmp_path / "b.txt").write_bytes(SEED)
+    (tmp_path / "b.txt").write_bytes(SEED + b"\nAnother copy.\n")
     p = subprocess.run([*CLI, "parse", "--jsonl", str(tmp_path)], capture_output=True, text=True, check=True)
     paths = sorted(Path(json.loads(line)["source"]["path"]).name for line in p.stdout.splitlines())
     assert paths == ["a.zip!mail.txt", "a.zip!seed.txt", "b.txt"]

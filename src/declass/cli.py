@@ -60,14 +60,14 @@ def _one(path: str) -> list[Result]:
     return out
 
 
-def _results(files: list[str], workers: int) -> Iterator[Result]:
+def _results(files: list[str], workers: int) -> Iterator[list[Result]]:
+    """The results of each file, in order, one list per file."""
     if workers <= 1 or len(files) < 8:
         for f in files:
-            yield from _one(f)
+            yield _one(f)
         return
     with ProcessPoolExecutor(max_workers=workers) as ex:
-        for batch in ex.map(_one, files, chunksize=64):
-            yield from batch
+        yield from ex.map(_one, files, chunksize=64)
 
 
 @app.command("parse")
@@ -92,6 +92,7 @@ def parse_cmd(
         tmp = out.with_name(out.name + ".part")
         sink = open(tmp, "w", encoding="utf-8")
     failed = 0
+    duplicates = 0
     records: list[dict[str, Any]] = []
     console = Console(file=sink, width=160) if not (as_json or as_jsonl) else None
     table = _overview() if console is not None and len(files) > 1 else None
@@ -112,11 +113,24 @@ def parse_cmd(
     task = progress.add_task("parse", total=len(files), rate="")
     started = time.perf_counter()
 
-    def results() -> Iterator[dict[str, Any]]:
-        nonlocal failed
-        for n, (path, rec, error) in enumerate(_results(files, n_workers), start=1):
+    seen: set[str] = set()
+
+    def documents() -> Iterator[Result]:
+        n = 0
+        for done, batch in enumerate(_results(files, n_workers), start=1):
+            n += len(batch)
             elapsed = time.perf_counter() - started
-            progress.update(task, completed=n, rate=f"{n / elapsed:,.0f} docs/s" if elapsed > 0 else "")
+            progress.update(task, completed=done, rate=f"{n / elapsed:,.0f} docs/s" if elapsed > 0 else "")
+            yield from batch
+
+    def results() -> Iterator[dict[str, Any]]:
+        nonlocal failed, duplicates
+        for path, rec, error in documents():
+            if rec is not None and rec["id"] in seen:
+                duplicates += 1  # the same bytes again: one record
+                continue
+            if rec is not None:
+                seen.add(rec["id"])
             if error is not None or rec is None:
                 failed += 1
                 reasons[_reason(error or "unknown error")] += 1
@@ -152,7 +166,10 @@ def parse_cmd(
                 summary(Record.from_dict(rec), console)
         if table is not None and console is not None:
             console.print(table)
-            console.print(f"{len(files) - failed} documents read, {failed} failed. One file at a time (declass parse FILE) shows the whole reading.")
+            console.print(
+                f"{len(seen)} documents read, {failed} failed, {duplicates} duplicates skipped. "
+                "One file at a time (declass parse FILE) shows the whole reading."
+            )
         if as_json:
             sink.write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1) + "\n")
     finally:
@@ -161,6 +178,8 @@ def parse_cmd(
             sink.close()
             assert out is not None
             os.replace(tmp, out)
+    if duplicates:
+        err.print(f"{duplicates} documents repeated the bytes of one already read and were skipped")
     if failed:
         t = Table(title=f"{failed} of {len(files)} files failed", title_justify="left")
         t.add_column("reason")
