@@ -57,3 +57,11 @@ def test_identical_files_give_one_record(tmp_path: Path) -> None:
     p = subprocess.run([*CLI, "parse", "--jsonl", str(tmp_path)], capture_output=True, text=True, check=True)
     assert len(p.stdout.splitlines()) == 1
     assert "2 documents repeated" in p.stderr
+
+
+def test_empty_files_are_not_duplicates(tmp_path: Path) -> None:
+    for name in ("104-10076-10056.md", "104-10076-10381.md"):
+        (tmp_path / name).write_bytes(b"")
+    p = subprocess.run([*CLI, "parse", "--jsonl", str(tmp_path)], capture_output=True, text=True, check=True)
+    recs = [json.loads(line) for line in p.stdout.splitlines()]
+    assert sorted(r["release"]["record_number"] for r in recs) == ["104-10076-10056", "104-10076-10381"]

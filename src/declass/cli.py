@@ -126,10 +126,10 @@ def parse_cmd(
     def results() -> Iterator[dict[str, Any]]:
         nonlocal failed, duplicates
         for path, rec, error in documents():
-            if rec is not None and rec["id"] in seen:
-                duplicates += 1  # the same bytes again: one record
-                continue
-            if rec is not None:
+            if rec is not None and rec["source"]["bytes"]:  # empty files are not duplicates of one another
+                if rec["id"] in seen:
+                    duplicates += 1  # the same bytes again: one record
+                    continue
                 seen.add(rec["id"])
             if error is not None or rec is None:
                 failed += 1
@@ -167,7 +167,7 @@ def parse_cmd(
         if table is not None and console is not None:
             console.print(table)
             console.print(
-                f"{len(seen)} documents read, {failed} failed, {duplicates} duplicates skipped. "
+                f"{len(table.rows)} documents read, {failed} failed, {duplicates} duplicates skipped. "
                 "One file at a time (declass parse FILE) shows the whole reading."
             )
         if as_json:
