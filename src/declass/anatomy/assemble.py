@@ -60,6 +60,7 @@ def analyse(reading: Reading) -> Record:
         rec.source.pages = 0
         if "empty file: no text to read" not in warnings:
             rec.warnings.append("no text in this document")
+        rec.release.record_number = identifiers.record_number("", "", reading.path)  # the file name may still say
         return rec
 
     stamp_f, noise_f = stamps.scan(raw)
