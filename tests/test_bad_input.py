@@ -80,3 +80,14 @@ def test_batch_goes_on_and_exit_status_counts_failures(tmp_path: Path) -> None:
     recs = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted(Path(r["source"]["path"]).name for r in recs) == ["a.txt", "d.txt"]
     assert not (tmp_path / "out.jsonl.part").exists()
+
+
+def test_html_page_is_read_as_its_visible_text() -> None:
+    page = (
+        b"<!DOCTYPE html><html><head><title>x</title><script>alert(1)</script></head><body>"
+        b"<p>RELEASE IN FULL</p><div>From: Mills, Cheryl D</div><div>Sent: Friday, December 4, 2009 1:03 PM</div>"
+        b"<div>To: H</div><div>Subject: Note &amp; plan</div><p>Body text.</p></body></html>"
+    )
+    rec = declass.parse_bytes(page, "page.html")
+    assert rec.source.media_type == "text/html" and "alert" not in rec.text
+    assert rec.header.subject == "Note & plan" and rec.release.status == "released_in_full"

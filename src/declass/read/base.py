@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from declass import settings
-from declass.read import containers, pdf, sniff, text
+from declass.read import containers, html, pdf, sniff, text
 
 
 class ReadError(Exception):
@@ -39,6 +39,9 @@ def read_bytes(data: bytes, path: str = "<bytes>") -> Reading:
     if media_type == "text/plain" or media_type == "text/markdown":
         raw, encoding, warnings = text.decode(data)
         return Reading(path, digest, len(data), media_type, raw, "text", encoding, False, warnings)
+    if media_type == "text/html":
+        markup, encoding, warnings = text.decode(data)
+        return Reading(path, digest, len(data), media_type, html.to_text(markup), "html", encoding, False, warnings)
     if media_type == "application/pdf":
         try:
             pages, extractor, warnings = pdf.read(data)

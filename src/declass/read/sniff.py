@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # magic numbers of formats that are certainly not text
 _MAGIC: list[tuple[bytes, str]] = [
     (b"%PDF-", "application/pdf"),
@@ -38,6 +40,8 @@ def media_type(data: bytes, path: str = "") -> str:
     ctrl = len(head) - len(head.translate(None, _CONTROL))
     if ctrl > len(head) * 0.02:
         return "application/octet-stream"
+    if re.match(rb"\s*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>])", head, re.I):
+        return "text/html"
     if path.lower().endswith(".md"):
         return "text/markdown"
     return "text/plain"
