@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from declass.anatomy.custodian import Custodians
+from declass.batch import Resumable
 from declass.pipeline import parse_all
 from declass.read import ReadError
 from declass.record import Record
@@ -86,18 +87,32 @@ def parse_cmd(
         err.print("[red]no files to read[/red]")
         raise typer.Exit(2)
     n_workers = workers or (os.cpu_count() or 1)
-    tmp = None
-    sink = sys.stdout
-    if out is not None:
-        tmp = out.with_name(out.name + ".part")
-        sink = open(tmp, "w", encoding="utf-8")
     failed = 0
     duplicates = 0
     records: list[dict[str, Any]] = []
-    console = Console(file=sink, width=160) if not (as_json or as_jsonl) else None
-    table = _overview() if console is not None and len(files) > 1 else None
+    seen: set[str] = set()
     custodians = Custodians() if custodian and len(files) > 1 else None
     held: list[dict[str, Any]] = []  # e-mails waiting for the release's custodian to be known
+    sink = sys.stdout
+    run: Resumable | None = None
+    if out is not None:
+        run = Resumable(out, journal=as_jsonl)
+        done = run.open()
+        for rec in run.written():  # a run that was interrupted: what it already wrote counts
+            seen.add(rec["id"])
+            if custodians is not None:
+                custodians.add(Record.from_dict(rec))
+        for rec in run.held():
+            seen.add(rec["id"])
+            held.append(rec)
+            if custodians is not None:
+                custodians.add(Record.from_dict(rec))
+        if done:
+            err.print(f"resuming: {len(done)} of {len(files)} files were already read")
+            files = [f for f in files if f not in done]
+        sink = run.part
+    console = Console(file=sink, width=160) if not (as_json or as_jsonl) else None
+    table = _overview() if console is not None and len(files) > 1 else None
 
     reasons: Counter[str] = Counter()
     progress = Progress(
@@ -113,57 +128,59 @@ def parse_cmd(
     task = progress.add_task("parse", total=len(files), rate="")
     started = time.perf_counter()
 
-    seen: set[str] = set()
+    def emit(rec: dict[str, Any]) -> None:
+        if not raw_text:
+            rec["raw_text"] = None
+        if as_jsonl:
+            sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        elif as_json:
+            records.append(rec)
+        elif table is not None:
+            _overview_row(table, Record.from_dict(rec))
+        else:
+            assert console is not None
+            summary(Record.from_dict(rec), console)
 
-    def documents() -> Iterator[Result]:
-        n = 0
-        for done, batch in enumerate(_results(files, n_workers), start=1):
-            n += len(batch)
-            elapsed = time.perf_counter() - started
-            progress.update(task, completed=done, rate=f"{n / elapsed:,.0f} docs/s" if elapsed > 0 else "")
-            yield from batch
-
-    def results() -> Iterator[dict[str, Any]]:
+    def take(path: str, rec: dict[str, Any] | None, error: str | None) -> None:
         nonlocal failed, duplicates
-        for path, rec, error in documents():
-            if rec is not None and rec["source"]["bytes"]:  # empty files are not duplicates of one another
-                if rec["id"] in seen:
-                    duplicates += 1  # the same bytes again: one record
-                    continue
-                seen.add(rec["id"])
-            if error is not None or rec is None:
-                failed += 1
-                reasons[_reason(error or "unknown error")] += 1
-                progress.console.print(f"[red]error[/red] {path}: {error}")
-                continue
-            if custodians is not None:
-                r = Record.from_dict(rec)
-                custodians.add(r)
-                if Custodians.needs(r):
-                    held.append(rec)
-                    continue
-            yield rec
-        for rec in held:
-            assert custodians is not None
+        if rec is not None and rec["source"]["bytes"]:  # empty files are not duplicates of one another
+            if rec["id"] in seen:
+                duplicates += 1  # the same bytes again: one record
+                return
+            seen.add(rec["id"])
+        if error is not None or rec is None:
+            failed += 1
+            reasons[_reason(error or "unknown error")] += 1
+            progress.console.print(f"[red]error[/red] {path}: {error}")
+            return
+        if custodians is not None:
             r = Record.from_dict(rec)
-            if custodians.apply(r):
-                rec = r.to_dict() | {"raw_text": rec["raw_text"]}
-            yield rec
+            custodians.add(r)
+            if Custodians.needs(r):
+                held.append(rec)
+                if run is not None and as_jsonl:
+                    run.hold(rec)
+                return
+        emit(rec)
 
+    finished = False
     try:
         progress.start()
-        for rec in results():
-            if not raw_text:
-                rec["raw_text"] = None
-            if as_jsonl:
-                sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            elif as_json:
-                records.append(rec)
-            elif table is not None:
-                _overview_row(table, Record.from_dict(rec))
-            else:
-                assert console is not None
-                summary(Record.from_dict(rec), console)
+        n = 0
+        for done_files, (file, batch) in enumerate(zip(files, _results(files, n_workers)), start=1):
+            for path, got, error in batch:
+                take(path, got, error)
+            if run is not None:
+                run.checkpoint(file)  # every record of this file is on disk
+            n += len(batch)
+            elapsed = time.perf_counter() - started
+            progress.update(task, completed=done_files, rate=f"{n / elapsed:,.0f} docs/s" if elapsed > 0 else "")
+        for rec in held:
+            if custodians is not None:
+                r = Record.from_dict(rec)
+                if custodians.apply(r):
+                    rec = r.to_dict() | {"raw_text": rec["raw_text"]}
+            emit(rec)
         if table is not None and console is not None:
             console.print(table)
             console.print(
@@ -172,16 +189,15 @@ def parse_cmd(
             )
         if as_json:
             sink.write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1) + "\n")
+        finished = True
     finally:
         progress.stop()
-        if tmp is not None:
-            sink.close()
-            assert out is not None
-            os.replace(tmp, out)
+        if run is not None:
+            run.close(finished)  # only a finished run replaces the output file
     if duplicates:
         err.print(f"{duplicates} documents repeated the bytes of one already read and were skipped")
     if failed:
-        t = Table(title=f"{failed} of {len(files)} files failed", title_justify="left")
+        t = Table(title=f"{failed} documents failed", title_justify="left")
         t.add_column("reason")
         t.add_column("files", justify="right")
         for reason, n in reasons.most_common():

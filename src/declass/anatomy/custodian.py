@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from declass.record import Record
 
 MIN_EMAILS = 10  # fewer e-mails than this in a release: no inference
-MIN_SHARE = 0.4  # the custodian appears in at least this share of the release's e-mails
+MIN_SHARE = 0.3  # the custodian appears in at least this share of the release's e-mails
 MIN_LEAD = 1.5  # ... and this many times as often as the next person
 
 
