@@ -60,7 +60,7 @@ def analyse(reading: Reading) -> Record:
         rec.source.pages = 0
         if "empty file: no text to read" not in warnings:
             rec.warnings.append("no text in this document")
-        rec.release.record_number = identifiers.record_number("", "", reading.path)  # the file name may still say
+        rec.release.record_number = identifiers.record_number("", reading.path)  # the file name may still say
         return rec
 
     stamp_f, noise_f = stamps.scan(raw)
@@ -340,7 +340,7 @@ def _release(rec: Record, stamp_f: list[Finding], banner_f: list[Finding], raw: 
         if not rel.case_number and f.value.get("case"):
             rel.case_number = f.value["case"]
     if rel.agency != "U.S. Department of State":  # RIF numbers are NARA's
-        rel.record_number = identifiers.record_number(rec.text, raw, path)
+        rel.record_number = identifiers.record_number(raw, path)
     if rel.record_number and not rel.agency:
         rel.agency = "NARA"
     for r in rec.redactions:

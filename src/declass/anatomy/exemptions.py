@@ -166,7 +166,7 @@ def _statute_re() -> re.Pattern[str]:
 
 
 # every code has a digit, or a letter OCR prints for one ("Bl", "BG", "BS")
-_MAYBE = re.compile(r"\d|(?<![A-Za-z])[Bb][lIGS](?![A-Za-z])")
+_MAYBE = re.compile(r"\d+|(?<![A-Za-z])[Bb][lIGS](?![A-Za-z])")
 
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
@@ -177,13 +177,10 @@ def _statute_words() -> frozenset[str]:
     return frozenset(words | {"HUMAN"})
 
 
-_MAYBE_RUN = re.compile(r"\d+|(?<![A-Za-z])[Bb][lIGS](?![A-Za-z])")
-
-
 def lines_maybe_coded(text: str, line_starts: list[int]) -> list[int]:
     """Indices of the lines (given by their start offsets) that could hold a code, in one pass."""
     found: set[int] = set()
-    for m in _MAYBE_RUN.finditer(text):
+    for m in _MAYBE.finditer(text):
         found.add(bisect.bisect_right(line_starts, m.start()) - 1)
     return sorted(found)
 

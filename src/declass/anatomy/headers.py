@@ -20,7 +20,7 @@ _MARK = re.compile(r"\s*\[REDACTED\]\s*")
 def _labels() -> dict[str, re.Pattern[str]]:
     data = load_yaml("headers.yaml")
     out = {}
-    for kind in ("email", "memo", "cable", "form"):
+    for kind in ("email", "memo", "cable"):
         alts = []
         for fieldname, labels in data[kind].items():
             forms = {f for lab in labels for f in (lab, lab.upper(), lab.title())}
@@ -303,32 +303,15 @@ def _cable(rec: Record, fields: list[tuple[str, str, int, int]], dtg: re.Match[s
         rec.header.date = _dtg_date(dtg)
 
 
-_FORM_LABELS = [
-    ("AGENCY FILE NUMBER", r"AGENCY\s*FILE\s*-?\s*(?:NUMBER)?"),
-    ("RECORD NUMBER", r"RECORD\s*_?NUMBER"),
-    ("RECORD SERIES", r"RECORD\s*_?(?:SERIES)?"),
-    ("ORIGINATOR", r"(?:AGENCY\s+)?ORIGINATOR"),
-    ("AGENCY", r"AGENCY"),
-    ("FROM", r"FROM"),
-    ("TO", r"TO"),
-    ("TITLE", r"TITLE"),
-    ("DATE OF LAST REVIEW", r"DATE\s*OF\s*LAST\s*REVIEW"),
-    ("REVIEW DATE", r"REVIEW\s*DATE"),
-    ("DATE", r"DATE"),
-    ("PAGES", r"PA[GC]ES"),
-    ("SUBJECTS", r"SUBJECTS?"),
-    ("DOCUMENT TYPE", r"[DJ]OCUMENT\s*TYPE"),
-    ("CLASSIFICATION", r"\W?(?:CLASSIFICATION|[CT]?ASSIFICATION|TASSTFICATION)"),
-    ("RESTRICTIONS", r"RESTRICTIONS"),
-    ("CURRENT STATUS", r"CURRENT\s*STATUS|STATUS"),
-    ("OPENING CRITERIA", r"OPENING\s*CRITERIA"),
-    ("COMMENTS", r"COMMENTS"),
-    ("DOCUMENT INFORMATION", r"DOCUMENT\s*INFORMATION|DOCUMENT|INFORMATION"),
-]
-_FORM_LABEL = re.compile(
-    r"^[\W_]{0,3}(?:" + "|".join(f"(?P<L{i}>{pat})" for i, (_name, pat) in enumerate(_FORM_LABELS)) + r")\b[^\S\n]*[:;.=|—-]*[^\S\n]*(?P<value>.*)$",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _form_labels() -> tuple[list[str], re.Pattern[str]]:
+    """(label names, one pattern with a group L<i> per label) from ``form_labels`` in the data."""
+    rows = load_yaml("headers.yaml")["form_labels"]
+    alts = "|".join(f"(?P<L{i}>{pat})" for i, (_name, pat) in enumerate(rows))
+    pattern = re.compile(r"^[\W_]{0,3}(?:" + alts + r")\b[^\S\n]*[:;.=|—-]*[^\S\n]*(?P<value>.*)$", re.I)
+    return [name for name, _pat in rows], pattern
+
+
 # the slots of the DOCUMENT INFORMATION block, in printed order
 _DOC_SLOTS = ["ORIGINATOR", "FROM", "TO", "TITLE", "DATE", "PAGES", "SUBJECTS"]
 _FORM_DATE = re.compile(r"(?<![\d/])\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})(?![\d/])")
@@ -336,10 +319,11 @@ _AGENCY_INFO = re.compile(r"(?<![A-Z0-9-])(?:\d{3}-\d{5}-\d{5}|[0-9A-Z-]*\d[0-9A
 
 
 def _form_label(line: str) -> tuple[str, str] | None:
-    m = _FORM_LABEL.match(line)
+    names, pattern = _form_labels()
+    m = pattern.match(line)
     if not m:
         return None
-    name = next(_FORM_LABELS[int(k[1:])][0] for k, v in m.groupdict().items() if v is not None and k != "value")
+    name = next(names[int(k[1:])] for k, v in m.groupdict().items() if v is not None and k != "value")
     return name, m.group("value").strip()
 
 

@@ -10,7 +10,7 @@ _RIF_NAME = re.compile(r"(?<!\d)([1-9]\d{2})-(\d{5})-(\d{5})(?!\d)")
 _LABEL = re.compile(r"RECORD\s*(?:NUMBER|NO\.?|#)\s*[:.;]?", re.I)
 
 
-def record_number(text: str, raw: str, path: str) -> str | None:
+def record_number(raw: str, path: str) -> str | None:
     """A RIF number: the one after a RECORD NUMBER label, else the first in the text, else the
     one in the file name (NARA names its files by record number)."""
     head = raw[:6000]

@@ -52,7 +52,13 @@ def _forms(portion: bool) -> tuple[list[tuple[str, str, str]], list[tuple[str, s
     return controls, levels
 
 
-_LEVEL_INITIALS = set("TSCURtscur")
+@lru_cache(maxsize=1)
+def _level_initials() -> frozenset[str]:
+    """The letters a banner can start with: the initials of the levels (upper and lower case)."""
+    initials = {form[0] for forms in load_yaml("markings.yaml")["levels"].values() for form in forms}
+    return frozenset(initials | {c.lower() for c in initials})
+
+
 _SPACED = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")
 _SEP = re.compile(r"\s*(//|/|,\s*|\s+-\s+|\s+--\s+|\s+)\s*")
 _REL = re.compile(r"^(?:REL(?:EASABLE)?\s+TO|AUTHORIZED FOR RELEASE TO)\s+((?:[A-Z]{3,4})(?:\s*(?:,|\bAND\b)\s*[A-Z]{3,4})*)")
@@ -68,7 +74,7 @@ def parse(s: str, portion: bool = False) -> Marking | None:
     whole string is not a marking."""
     raw = s
     head = s.lstrip(" \t*=-_|.:;~")[:1]
-    if not head or head not in _LEVEL_INITIALS or not (s.isupper() or s.replace(" and ", " AND ").isupper()):
+    if not head or head not in _level_initials() or not (s.isupper() or s.replace(" and ", " AND ").isupper()):
         return None  # markings are printed in capitals
     t = _collapse_spaced(s.strip().upper())
     t = t.strip(" \t*=-_|.:;~")
