@@ -8,6 +8,7 @@ SHARED ?= ../shared
 .PHONY: run test lint bench eval clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
+	scripts/system-packages || echo "warning: Debian packages missing (OCR tests will skip); run scripts/system-packages as root"
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.lock -r requirements-dev.lock

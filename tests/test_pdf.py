@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import declass
+from declass import settings
 from pdfmake import text_pdf
 
 SEED = Path(__file__).parent / "fixtures" / "state-inr-mexico-2010.txt"
@@ -33,7 +34,9 @@ def test_text_layer_pdf_reads_like_the_text() -> None:
     assert len(rec.redactions) == 3
 
 
-def test_page_without_text_layer_is_reported() -> None:
-    rec = declass.parse_bytes(text_pdf([["RELEASE IN FULL", "From: Mills, Cheryl D", "Subject: Note", "A body line of text."], []]), "scan.pdf")
-    assert any("no text layer" in w and "page 2" in w for w in rec.warnings)
+def test_page_without_text_layer_is_reported_when_ocr_is_off() -> None:
+    with settings.override(ocr="skip"):
+        rec = declass.parse_bytes(text_pdf([["RELEASE IN FULL", "From: Mills, Cheryl D", "Subject: Note", "A body line of text."], []]), "scan.pdf")
+    assert any("no text layer" in w and "page 2" in w and "ocr=skip" in w for w in rec.warnings)
     assert rec.release.status == "released_in_full"
+    assert not rec.source.ocr and rec.pages[0].method == "pdf-text"

@@ -4,7 +4,9 @@ Records go to ``OUT.part`` as they are made. With a journal (JSON Lines output),
 record of each input file is flushed to disk a line ``<offset of OUT.part> <offset of OUT.held>
 <path>`` is appended to ``OUT.part.journal``. A run that is killed leaves these files; the same
 command run again cuts ``OUT.part`` back to the last journal line, skips the files the journal
-lists, and goes on. Only a finished run renames ``OUT.part`` to ``OUT``: the output is never left
+lists, and goes on. Files that failed are journalled too (a line ``!`` tab ``[path, reason]``
+before their checkpoint), so the resumed run reports them without reading them again. Only a
+finished run renames ``OUT.part`` to ``OUT``: the output is never left
 half-written. E-mails waiting for the release's custodian are kept in ``OUT.part.held`` meanwhile.
 """
 
@@ -27,18 +29,30 @@ class Resumable:
         self.part: IO[str] = None  # type: ignore[assignment]
         self._held: IO[str] | None = None
         self._journal: IO[str] | None = None
+        self.failures: list[tuple[str, str]] = []  # (path, reason) of files that failed in an interrupted run
 
     def open(self) -> set[str]:
         """Open the output, resuming an interrupted run; the input files already done."""
         done: set[str] = set()
         part_off = held_off = 0
         if self.use_journal and self.journal_path.exists() and self.part_path.exists():
+            pending: list[tuple[str, str]] = []
             for line in self.journal_path.read_text(encoding="utf-8").splitlines():
+                if line.startswith("!\t"):
+                    try:
+                        path, reason = json.loads(line[2:])
+                    except (ValueError, TypeError):
+                        continue  # a line cut short by the kill
+                    pending.append((str(path), str(reason)))
+                    continue
                 fields = line.split("\t", 2)
                 if len(fields) == 3 and fields[0].isdigit() and fields[1].isdigit():
                     part_off, held_off = int(fields[0]), int(fields[1])
                     done.add(fields[2])
+                    self.failures.extend(pending)
+                    pending = []
         if not done:
+            self.failures = []
             for p in (self.part_path, self.held_path, self.journal_path):
                 p.unlink(missing_ok=True)
         self.part = open(self.part_path, "a+", encoding="utf-8")
@@ -73,9 +87,13 @@ class Resumable:
         if self._held is not None:
             self._held.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
-    def checkpoint(self, path: str) -> None:
+    def checkpoint(self, path: str, failures: list[tuple[str, str]] | None = None) -> None:
+        """Every record of input file ``path`` is written; ``failures``: its documents that
+        could not be read, ``(path, reason)``."""
         if self._journal is None:
             return
+        for fpath, reason in failures or []:
+            self._journal.write("!\t" + json.dumps([fpath, reason], ensure_ascii=False) + "\n")
         for f in (self.part, self._held):
             if f is not None:
                 f.flush()

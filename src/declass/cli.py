@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from declass import settings
 from declass.anatomy.custodian import Custodians
 from declass.batch import Resumable
 from declass.pipeline import parse_all
@@ -63,12 +64,27 @@ def _one(path: str) -> list[Result]:
 
 def _results(files: list[str], workers: int) -> Iterator[list[Result]]:
     """The results of each file, in order, one list per file."""
-    if workers <= 1 or len(files) < 8:
+    if workers <= 1 or len(files) < 2:
         for f in files:
             yield _one(f)
         return
-    with ProcessPoolExecutor(max_workers=workers) as ex:
-        yield from ex.map(_one, files, chunksize=64)
+    # small chunks keep every core busy when some files are long scans; large ones cut the
+    # per-file overhead on big folders of text
+    chunk = max(1, min(16, len(files) // (workers * 16)))
+    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as ex:
+        yield from ex.map(_one, files, chunksize=chunk)
+
+
+def _apply_settings(ocr_mode: str | None, ocr_lang: str | None) -> None:
+    """Command-line options become DECLASS_* settings, for this process and its workers."""
+    if ocr_mode is not None:
+        if ocr_mode not in ("auto", "force", "skip"):
+            err.print(f"[red]--ocr must be auto, force or skip, not {ocr_mode!r}[/red]")
+            raise typer.Exit(2)
+        os.environ["DECLASS_OCR"] = ocr_mode
+    if ocr_lang is not None:
+        os.environ["DECLASS_OCR_LANG"] = ocr_lang
+    settings.from_environment.cache_clear()
 
 
 @app.command("parse")
@@ -80,8 +96,13 @@ def parse_cmd(
     workers: Annotated[int, typer.Option("--workers", "-w", help="Processes; 0 = one per core.")] = 0,
     raw_text: Annotated[bool, typer.Option("--raw-text/--no-raw-text", help="Include raw_text in JSON output.")] = True,
     custodian: Annotated[bool, typer.Option("--custodian/--no-custodian", help="Infer the blank addressee of e-mails from the release's custodian.")] = True,
+    ocr_mode: Annotated[
+        str | None, typer.Option("--ocr", help="auto: OCR pages with no usable text layer, and images (default); force: every page; skip: never.")
+    ] = None,
+    ocr_lang: Annotated[str | None, typer.Option("--ocr-lang", help="Tesseract language(s), e.g. eng or eng+spa.")] = None,
 ) -> None:
     """Read each file and print its record: a summary, or JSON for machines."""
+    _apply_settings(ocr_mode, ocr_lang)
     files = [str(f) for f in iter_files(paths)]
     if not files:
         err.print("[red]no files to read[/red]")
@@ -94,6 +115,8 @@ def parse_cmd(
     custodians = Custodians() if custodian and len(files) > 1 else None
     held: list[dict[str, Any]] = []  # e-mails waiting for the release's custodian to be known
     sink = sys.stdout
+    reasons: Counter[str] = Counter()
+    stages: Counter[str] = Counter()  # what the batch did, for the closing table
     run: Resumable | None = None
     if out is not None:
         run = Resumable(out, journal=as_jsonl)
@@ -107,6 +130,11 @@ def parse_cmd(
             held.append(rec)
             if custodians is not None:
                 custodians.add(Record.from_dict(rec))
+        for fpath, reason in run.failures:
+            failed += 1
+            stages["failed"] += 1
+            reasons[_reason(reason)] += 1
+            err.print(f"[red]error[/red] {fpath}: {reason} (in the interrupted run)")
         if done:
             err.print(f"resuming: {len(done)} of {len(files)} files were already read")
             files = [f for f in files if f not in done]
@@ -114,7 +142,6 @@ def parse_cmd(
     console = Console(file=sink, width=160) if not (as_json or as_jsonl) else None
     table = _overview() if console is not None and len(files) > 1 else None
 
-    reasons: Counter[str] = Counter()
     progress = Progress(
         TextColumn("reading"),
         BarColumn(),
@@ -148,7 +175,14 @@ def parse_cmd(
                 duplicates += 1  # the same bytes again: one record
                 return
             seen.add(rec["id"])
+        if rec is not None:
+            stages["documents read"] += 1
+            for pg in rec["pages"]:
+                stages[f"pages read: {pg.get('method') or 'text'}"] += 1
+            if rec["redactions"]:
+                stages["documents with withheld text"] += 1
         if error is not None or rec is None:
+            stages["failed"] += 1
             failed += 1
             reasons[_reason(error or "unknown error")] += 1
             progress.console.print(f"[red]error[/red] {path}: {error}")
@@ -170,8 +204,8 @@ def parse_cmd(
         for done_files, (file, batch) in enumerate(zip(files, _results(files, n_workers)), start=1):
             for path, got, error in batch:
                 take(path, got, error)
-            if run is not None:
-                run.checkpoint(file)  # every record of this file is on disk
+            if run is not None:  # every record of this file is on disk
+                run.checkpoint(file, [(path, error) for path, got, error in batch if error is not None])
             n += len(batch)
             elapsed = time.perf_counter() - started
             progress.update(task, completed=done_files, rate=f"{n / elapsed:,.0f} docs/s" if elapsed > 0 else "")
@@ -196,6 +230,14 @@ def parse_cmd(
             run.close(finished)  # only a finished run replaces the output file
     if duplicates:
         err.print(f"{duplicates} documents repeated the bytes of one already read and were skipped")
+        stages["duplicates skipped"] = duplicates
+    if len(files) > 1 or failed:
+        t = Table(title=f"{len(files)} files in {time.perf_counter() - started:,.1f} s", title_justify="left")
+        t.add_column("stage")
+        t.add_column("count", justify="right")
+        for stage, n in sorted(stages.items()):
+            t.add_row(stage, f"{n:,}")
+        err.print(t)
     if failed:
         t = Table(title=f"{failed} documents failed", title_justify="left")
         t.add_column("reason")
@@ -247,6 +289,9 @@ def summary(rec: Record, console: Console) -> None:
             t.add_row(k, str(v))
 
     row("pages", len(rec.pages))
+    ocr_pages = [p for p in rec.pages if p.method == "ocr"]
+    confs = [p.ocr_confidence for p in ocr_pages if p.ocr_confidence is not None]
+    row("read with", rec.source.extractor + (f" ({len(ocr_pages)} pages OCR'd, mean confidence {sum(confs) / len(confs):.0%})" if confs else ""))
     row("agency", r.agency)
     row("status", r.status)
     row("release marking", r.marking)

@@ -125,6 +125,9 @@ class Page:
     number: int
     start: int
     end: int
+    method: str | None = None  # how the page was read: "text", "html", "email", "pdf-text", "ocr"
+    quality: float | None = None  # 0..1, share of common words (see declass.read.quality); None: too little text
+    ocr_confidence: float | None = None  # 0..1, Tesseract's mean word confidence (OCR'd pages)
 
 
 @dataclass(slots=True)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,10 +19,40 @@ class Settings:
     archive_max_members: int = 100_000  # documents inside one archive, all levels
     archive_max_bytes: int = 4_000_000_000  # uncompressed bytes inside one archive, all levels
     archive_max_depth: int = 4  # archives (and e-mails) inside archives
+    ocr: str = "auto"  # auto: pages with no usable text layer, and images | force: every page | skip: never
+    ocr_lang: str = "eng"  # Tesseract language(s), e.g. "eng+spa"
+    ocr_dpi: int = 300  # resolution PDF pages are rendered at for OCR
+    ocr_timeout: int = 300  # seconds Tesseract may spend on one page
+    max_image_pixels: int = 150_000_000  # one page image (a 300 dpi letter page is 8.4 million)
+    max_pages: int = 20_000  # pages read from one PDF or image file
+
+
+_override: list[Settings] = []
+
+
+def get() -> Settings:
+    """The settings in force: an :func:`override` if one is active, else the environment's."""
+    return _override[-1] if _override else from_environment()
+
+
+@contextmanager
+def override(**changes: Any) -> Iterator[Settings]:
+    """Change settings for the code inside the block (this process only)::
+
+        with settings.override(ocr="force", ocr_lang="eng+spa"):
+            rec = declass.parse("scan.pdf")
+    """
+    new = dataclasses.replace(get(), **changes)
+    _choice(new.ocr, ("auto", "force", "skip"), "ocr")
+    _override.append(new)
+    try:
+        yield new
+    finally:
+        _override.pop()
 
 
 @lru_cache(maxsize=1)
-def get() -> Settings:
+def from_environment() -> Settings:
     env = os.environ
     default = Settings()
     return Settings(
@@ -28,4 +62,16 @@ def get() -> Settings:
         archive_max_members=int(env.get("DECLASS_ARCHIVE_MAX_MEMBERS", default.archive_max_members)),
         archive_max_bytes=int(env.get("DECLASS_ARCHIVE_MAX_BYTES", default.archive_max_bytes)),
         archive_max_depth=int(env.get("DECLASS_ARCHIVE_MAX_DEPTH", default.archive_max_depth)),
+        ocr=_choice(env.get("DECLASS_OCR", default.ocr), ("auto", "force", "skip"), "DECLASS_OCR"),
+        ocr_lang=env.get("DECLASS_OCR_LANG", default.ocr_lang),
+        ocr_dpi=int(env.get("DECLASS_OCR_DPI", default.ocr_dpi)),
+        ocr_timeout=int(env.get("DECLASS_OCR_TIMEOUT", default.ocr_timeout)),
+        max_image_pixels=int(env.get("DECLASS_MAX_IMAGE_PIXELS", default.max_image_pixels)),
+        max_pages=int(env.get("DECLASS_MAX_PAGES", default.max_pages)),
     )
+
+
+def _choice(value: str, allowed: tuple[str, ...], name: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+    return value

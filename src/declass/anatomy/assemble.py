@@ -15,6 +15,7 @@ from declass import settings
 from declass.anatomy import authorship, dating, exemptions, headers, identifiers, markings, redactions, stamps
 from declass.anatomy.layout import Line, apply_removals, merge_spans, segments, split_lines
 from declass.findings import Finding
+from declass.read import quality
 from declass.read.base import Reading
 from declass.record import (
     Classification,
@@ -92,6 +93,7 @@ def analyse(reading: Reading) -> Record:
     text, pages, reds = _build_text(raw, lines, segs, sites, drop, stamp_f)
     rec.text, rec.pages, rec.redactions = text, pages, reds
     rec.source.pages = len(pages)
+    _page_quality(rec, reading)
     rec.noise = [Noise(n.raw, n.page, n.start, n.end) for n in sorted(noise_f, key=lambda n: n.start)]
 
     _release(rec, stamp_f, banner_f, raw, reading.path)
@@ -113,6 +115,18 @@ def _trim(raw: str, a: int, b: int) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- pages
+def _page_quality(rec: Record, reading: Reading) -> None:
+    """How each page was read and how well: the reader's account where it gave one (PDF, OCR),
+    otherwise the common-word share of the page's clean text."""
+    info = reading.page_info
+    for p in rec.pages:
+        got = info[p.number - 1] if 0 < p.number <= len(info) else None
+        if got is not None:
+            p.method, p.quality, p.ocr_confidence = got.method, got.quality, got.ocr_confidence
+        else:
+            p.method, p.quality = reading.extractor.split(" ")[0], quality.assess(rec.text[p.start : p.end]).score
+
+
 def _assign_pages(raw: str, lines: list[Line], stamp_f: list[Finding], banner_f: list[Finding]) -> None:
     breaks: list[int] = []  # raw offsets where a new page begins
     if "\f" in raw:

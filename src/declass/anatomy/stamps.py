@@ -53,11 +53,11 @@ def patterns() -> tuple[StampPattern, ...]:
 
 
 def _clean_doc(s: str) -> str:
-    """``CO6131108`` -> ``C06131108``; ``05771423`` and ``006134372`` lost their C."""
+    """``CO6131108``, ``CQ5285746`` -> ``C06131108``, ``C05285746``; ``05771423`` and ``006134372`` lost their C."""
     s = re.sub(r"\s", "", s).replace("(", "C")
-    if len(s) == 9 and s[0] in "0O":
+    if len(s) == 9 and s[0] in "0OQ":
         s = "C" + s[1:]
-    s = s[:1] + s[1:].replace("O", "0")
+    s = s[:1] + s[1:].replace("O", "0").replace("Q", "0")
     if len(s) == 8 and s.isdigit():
         s = "C" + s
     return s

@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from declass import settings
-from declass.read import containers, html, pdf, sniff, text
+from declass.read import containers, html, image, pdf, sniff, text
+from declass.read.page import PageInfo
+
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/tiff", "image/gif"})
 
 
 class ReadError(Exception):
@@ -27,6 +30,7 @@ class Reading:
     ocr: bool = False
     warnings: list[str] = field(default_factory=list)
     parent: str | None = None  # sha256 of the archive or e-mail this document came out of
+    page_info: list[PageInfo] = field(default_factory=list)  # per physical page ("\f"-separated), when the reader knows
 
 
 def read_bytes(data: bytes, path: str = "<bytes>") -> Reading:
@@ -44,13 +48,19 @@ def read_bytes(data: bytes, path: str = "<bytes>") -> Reading:
         return Reading(path, digest, len(data), media_type, html.to_text(markup), "html", encoding, False, warnings)
     if media_type == "application/pdf":
         try:
-            pages, extractor, warnings = pdf.read(data)
+            got = pdf.read(data)
         except pdf.PdfError as e:
             raise ReadError(str(e)) from e
-        return Reading(path, digest, len(data), media_type, "\f".join(pages), extractor, None, False, warnings)
+        return Reading(path, digest, len(data), media_type, "\f".join(got.pages), got.extractor, None, got.ocr, got.warnings, page_info=got.info)
+    if media_type in IMAGE_TYPES:
+        try:
+            img = image.read(data)
+        except image.ImageError as e:
+            raise ReadError(str(e)) from e
+        return Reading(path, digest, len(data), media_type, "\f".join(img.pages), img.extractor, None, True, img.warnings, page_info=img.info)
     if media_type == "application/x-empty":
         return Reading(path, digest, 0, "text/plain", "", "text", None, False, ["empty file: no text to read"])
-    raise ReadError(f"unsupported content ({media_type}): declass reads text and PDF text layers in this version")
+    raise ReadError(f"unsupported content ({media_type}): declass reads text, HTML, PDF, page images, e-mail and archives")
 
 
 def read_path(path: str | os.PathLike[str]) -> Reading:

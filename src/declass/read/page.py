@@ -1,0 +1,13 @@
+"""What a reader says about each page it read: how, and how well."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    method: str  # "text" (a text file), "pdf-text" (a PDF text layer), "ocr" (Tesseract)
+    quality: float | None = None  # 0..1: common-word share of the text (see read.quality); None: too little text
+    ocr_confidence: float | None = None  # 0..1: Tesseract's mean word confidence, OCR'd pages only
+    note: str | None = None  # why the page was OCR'd, or why it has no text
