@@ -108,6 +108,9 @@ def parse_cmd(
         err.print("[red]no files to read[/red]")
         raise typer.Exit(2)
     n_workers = workers or (os.cpu_count() or 1)
+    if "DECLASS_OCR_JOBS" not in os.environ:  # fewer files than cores: each scan's pages share the spare cores
+        os.environ["DECLASS_OCR_JOBS"] = str(max(1, n_workers // max(1, min(len(files), n_workers))))
+        settings.from_environment.cache_clear()
     failed = 0
     duplicates = 0
     records: list[dict[str, Any]] = []

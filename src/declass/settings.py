@@ -23,6 +23,7 @@ class Settings:
     ocr_lang: str = "eng"  # Tesseract language(s), e.g. "eng+spa"
     ocr_dpi: int = 300  # resolution PDF pages are rendered at for OCR
     ocr_timeout: int = 300  # seconds Tesseract may spend on one page
+    ocr_jobs: int = 1  # pages of one PDF OCR'd at once (Tesseract processes)
     max_image_pixels: int = 150_000_000  # one page image (a 300 dpi letter page is 8.4 million)
     max_pages: int = 20_000  # pages read from one PDF or image file
 
@@ -66,6 +67,7 @@ def from_environment() -> Settings:
         ocr_lang=env.get("DECLASS_OCR_LANG", default.ocr_lang),
         ocr_dpi=int(env.get("DECLASS_OCR_DPI", default.ocr_dpi)),
         ocr_timeout=int(env.get("DECLASS_OCR_TIMEOUT", default.ocr_timeout)),
+        ocr_jobs=int(env.get("DECLASS_OCR_JOBS", default.ocr_jobs)),
         max_image_pixels=int(env.get("DECLASS_MAX_IMAGE_PIXELS", default.max_image_pixels)),
         max_pages=int(env.get("DECLASS_MAX_PAGES", default.max_pages)),
     )

@@ -43,11 +43,11 @@ def meaning(code: str) -> str | None:
 _D = r"[1-9lIi|SGZ]"  # a digit as OCR prints it
 _TOKEN = re.compile(
     r"""
-    (?P<eo>(?<![\w.])(?P<maj>[1Il3])[.,]\s?(?P<sec>[345])
+    (?P<eo>(?:(?<![\w.])|(?<=\)\.))(?P<maj>[1Il3])[.,]\s?(?P<sec>[345])
         (?:\s*(?:\(\s*(?P<paren>[A-Ha-h80](?:(?:\s*\)\s*\(\s*|\s*\)?\s*(?:[,/&]|(?i:\band\b))\s*\(?\s*)[A-Ha-h80])*)\s*\)?
                |\s?(?P<bare>[A-Ha-h](?:\s*(?:[,/&]|(?i:\band\b))\s*[A-Ha-h])*)(?![A-Za-z]))
            (?:\s*\(\s*(?P<sub>\d)\s*\))?)?
-        (?![\d.]))
+        (?:(?<=\))|(?![\d.])))
   | (?P<x>(?<![\w])(?P<xn>[257])\s?[5O0]\s?[Xx]\s?(?P<xd>[1-9lI])(?P<xs>[A-Z])?(?:\s?-\s?(?P<xh>HUM|WMD|human))?(?![\w]))
   | (?P<foia>(?<![A-HJ-Za-km-z0-9(/])\(?\s?[bB]\s?\)?\s?\(?\s?(?P<bd>"""
     + _D

@@ -3,14 +3,17 @@ without a usable one.
 
 A page is OCR'd when the setting ``ocr`` is ``force``, or when it is ``auto`` (the default) and
 the page has no text layer or a garbage one (see :mod:`declass.read.quality`). Each page is
-rendered at ``ocr_dpi`` in grayscale, handed to Tesseract and dropped before the next one, so
-memory does not grow with the page count."""
+rendered at ``ocr_dpi`` in grayscale and handed to Tesseract; at most ``2 x ocr_jobs`` page
+images are held at once, so memory does not grow with the page count. ``ocr_jobs`` Tesseract
+processes run at once on one PDF (the batch sets it so that all cores are used, never more)."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from declass import settings
 from declass.read import ocr, quality
@@ -58,11 +61,40 @@ def read(data: bytes, mode: str | None = None, lang: str | None = None) -> PdfTe
     failed: list[tuple[int, str]] = []
     blank: list[int] = []  # OCR'd and found no words
     ocr_unavailable: str | None = None
+    # pages waiting for OCR: index -> (future, text layer, its quality, why OCR); at most
+    # 2 x ocr_jobs rendered page images exist at any time
+    pending: dict[int, tuple[Future[ocr.OcrPage], str, quality.Quality, str]] = {}
+    jobs = max(1, s.ocr_jobs)
+    pool = ThreadPoolExecutor(max_workers=jobs) if mode != "skip" else None
+
+    def keep_layer(i: int, text: str, q: quality.Quality, reason: str) -> None:
+        if sum(ch.isalnum() for ch in text) < MIN_PAGE_CHARS:
+            no_layer.append(i + 1)
+        elif quality.is_garbage(q):
+            garbage.append(i + 1)
+        out.pages[i] = text
+        out.info[i] = PageInfo("pdf-text", q.score, None, reason or None)
+
+    def collect(i: int) -> None:
+        fut, text, q, reason = pending.pop(i)
+        try:
+            got = fut.result()
+        except ocr.OcrError as e:
+            failed.append((i + 1, str(e)))
+            keep_layer(i, text, q, reason)
+            return
+        if got.words == 0:
+            blank.append(i + 1)
+        out.pages[i] = got.text
+        out.info[i] = PageInfo("ocr", quality.assess(got.text).score, got.confidence, reason)
+
     try:
         n = len(doc)
         if n > s.max_pages:
             out.warnings.append(f"PDF has {n:,} pages; only the first {s.max_pages:,} were read (setting max_pages)")
             n = s.max_pages
+        out.pages = [""] * n
+        out.info = [PageInfo("pdf-text")] * n
         for i in range(n):
             page = doc[i]
             try:
@@ -72,8 +104,7 @@ def read(data: bytes, mode: str | None = None, lang: str | None = None) -> PdfTe
                 finally:
                     textpage.close()
                 q = quality.assess(text)
-                empty = sum(ch.isalnum() for ch in text) < MIN_PAGE_CHARS
-                if empty:
+                if sum(ch.isalnum() for ch in text) < MIN_PAGE_CHARS:
                     reason = "no text layer"
                 elif quality.is_garbage(q):
                     reason = f"garbage text layer ({q.reason})"
@@ -85,27 +116,26 @@ def read(data: bytes, mode: str | None = None, lang: str | None = None) -> PdfTe
                         ocr.check(lang)
                     except ocr.OcrError as e:
                         ocr_unavailable = str(e)
-                if want_ocr and ocr_unavailable is None:
-                    try:
-                        got = ocr.ocr_image(render(page, s.ocr_dpi), lang, s.ocr_dpi)
-                    except ocr.OcrError as e:
-                        failed.append((i + 1, str(e)))
-                    else:
-                        if got.words == 0:
-                            blank.append(i + 1)
-                        out.pages.append(got.text)
-                        out.info.append(PageInfo("ocr", quality.assess(got.text).score, got.confidence, reason))
-                        continue
-                if empty:
-                    no_layer.append(i + 1)
-                elif quality.is_garbage(q):
-                    garbage.append(i + 1)
-                out.pages.append(text)
-                out.info.append(PageInfo("pdf-text", q.score, None, reason or None))
+                if want_ocr and ocr_unavailable is None and pool is not None:
+                    while len(pending) >= 2 * jobs:
+                        collect(min(pending))
+                    image, dpi = page_image(page, s.ocr_dpi, allow_text=mode != "force")
+                    pending[i] = (pool.submit(ocr.ocr_image, image, lang, dpi), text, q, reason)
+                else:
+                    keep_layer(i, text, q, reason)
             finally:
                 page.close()
+        while pending:
+            collect(min(pending))
     finally:
+        for fut, *_ in pending.values():
+            fut.cancel()
+        if pool is not None:
+            pool.shutdown(wait=True)
         doc.close()
+    no_layer.sort()
+    garbage.sort()
+    blank.sort()
     total = len(out.pages)
     if no_layer:
         why = f"; not OCR'd: {ocr_unavailable}" if ocr_unavailable else ("; OCR is off (setting ocr=skip)" if mode == "skip" else "")
@@ -124,6 +154,48 @@ def read(data: bytes, mode: str | None = None, lang: str | None = None) -> PdfTe
         methods.append(ocr.tesseract_version() or "tesseract")
     out.extractor = " + ".join(methods) or f"pdf-text (pdfium {pdfium.version.PDFIUM_INFO.build})"
     return out
+
+
+def page_image(page: pdfium.PdfPage, dpi: int, allow_text: bool = True) -> tuple[bytes, int]:
+    """The page as a grayscale PGM and its resolution. A scan (one upright image covering the
+    page, perhaps under an invisible text layer) gives its own pixels, decoded but not
+    re-rendered; any other page is rendered at ``dpi``."""
+    native = _scan_image(page, allow_text)
+    return native if native is not None else (render(page, dpi), dpi)
+
+
+def _scan_image(page: pdfium.PdfPage, allow_text: bool) -> tuple[bytes, int] | None:
+    if page.get_rotation() % 360:
+        return None
+    images = []
+    for obj in page.get_objects(max_depth=1):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images.append(obj)
+        elif not (allow_text and obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT):
+            return None
+        if len(images) > 1:
+            return None
+    if len(images) != 1:
+        return None
+    img = images[0]
+    m = img.get_matrix()
+    if abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0:
+        return None  # rotated or mirrored: let PDFium render it
+    width_pt, height_pt = page.get_size()
+    left, bottom, right, top = img.get_bounds()
+    if (right - left) * (top - bottom) < 0.9 * width_pt * height_pt:
+        return None
+    try:
+        bitmap = img.get_bitmap(render=False)
+    except pdfium.PdfiumError:
+        return None
+    # (a bitmap PDFium owns is freed with its image object: not closed here)
+    if bitmap.n_channels != 1 or bitmap.width < 300:
+        return None
+    dpi = round(bitmap.width / (width_pt / 72))
+    if not 70 <= dpi <= 1200:
+        return None
+    return ocr.pgm(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride), dpi
 
 
 def render(page: pdfium.PdfPage, dpi: int) -> bytes:
