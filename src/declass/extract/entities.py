@@ -1,0 +1,204 @@
+"""All recognisers together: overlaps resolved, variants merged, one entity per thing named.
+
+Order of trust: name rules (diplomatic posts) and data packs, then acronyms the document defines,
+then gazetteer places, then the statistical model. The model's places are kept only when a
+gazetteer knows them (then with coordinates) or as places without coordinates."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from declass.extract import acronyms, ner, packs, places
+from declass.extract.mention import Mention
+from declass.extract.textutil import fold, slug
+from declass.extract.titles import title_before
+
+RULE_PRIORITY = 45
+FUZZY_SAME_PERSON = 90  # rapidfuzz ratio above which two full names are one person (Villareal / Villarreal)
+
+
+@lru_cache(maxsize=1)
+def _org_patterns() -> list[re.Pattern[str]]:
+    data = yaml.safe_load(resources.files("declass.extract").joinpath("data/rules.yaml").read_text(encoding="utf-8"))
+    return [re.compile(p) for p in data.get("organization_patterns") or []]
+
+
+def rule_mentions(text: str) -> list[Mention]:
+    out = []
+    for pat in _org_patterns():
+        for m in pat.finditer(text):
+            name = re.sub(r"\s+", " ", m.group(0))
+            attrs: dict[str, Any] = {"kind": "diplomatic_post"}
+            where = places.find(m.group(0))
+            if where:
+                attrs["place"] = where[-1].name
+                attrs["country"] = where[-1].attributes.get("country")
+            out.append(Mention(m.start(), m.end(), m.group(0), "organization", f"organization:{slug(name)}", name, "rule:diplomatic-post", RULE_PRIORITY, attrs))
+    return out
+
+
+def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(ms, key=lambda x: (-x.priority, -(x.end - x.start), x.start)):
+        clash = [k for k in kept if k.overlaps(m)]
+        if not clash:
+            kept.append(m)
+            continue
+        # the model's longer person name beats a one-word city inside it ("Juan Garcia")
+        if m.type == "person" and all(k.type == "place" and k.attributes.get("kind") == "city" and k.start >= m.start and k.end <= m.end and (k.end - k.start) < (m.end - m.start) for k in clash):
+            for k in clash:
+                kept.remove(k)
+            kept.append(m)
+    return sorted(kept, key=lambda x: x.start)
+
+
+def _place_from_model(m: Mention, g: places.Gazetteer) -> Mention:
+    cands = g.index.get(fold(m.text))
+    if cands:
+        p = places._choose(cands, Counter(), None, False)
+        attrs: dict[str, Any] = {"kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon}
+        if p.admin1 and p.kind == "city":
+            attrs["admin1"] = attrs["in"] = p.admin1
+        return Mention(m.start, m.end, m.text, "place", p.key, p.name, m.source + " + gazetteer", 25, attrs)
+    m.key = f"place:{slug(m.name)}"
+    return m
+
+
+def people_named_in_anatomy(text: str, names: list[str]) -> list[Mention]:
+    """The drafter, clearers and approvers (and such) are people the document names."""
+    out = []
+    for name in names:
+        if len(name.split()) < 2:
+            continue
+        for m in re.finditer(r"(?<![\w])" + r"\s+".join(re.escape(p) for p in name.split()) + r"(?![\w])", text):
+            out.append(Mention(m.start(), m.end(), m.group(0), "person", f"person:{slug(name)}", name, "anatomy:authorship", 42))
+    return out
+
+
+def find(text: str, warnings: list[str], people: list[str] | None = None) -> list[dict[str, Any]]:
+    defs = acronyms.definitions(text)
+    ms: list[Mention] = []
+    ms += rule_mentions(text)
+    ms += people_named_in_anatomy(text, people or [])
+    ms += packs.find(text, title_before)
+    ms += acronyms.find(text, defs)
+    ms += places.find(text)
+    try:
+        model = ner.find(text)
+    except ner.ModelUnavailable as e:
+        warnings.append(str(e))
+        model = []
+    g = places.gazetteer()
+    known_places = {fold(m.text) for m in ms if m.type == "place"}
+    pack_names = {fold(m.text): m for m in ms if m.source.startswith("pack:")}
+    for m in model:
+        f = fold(m.text)
+        if acronyms.is_term(m.text, defs):
+            continue  # "DTO" defined as a term
+        if f in g.not_places and m.type == "place":
+            continue
+        if f in known_places or (m.type == "place"):
+            if m.type != "place" and f in known_places:
+                # the model calls a known place a person or an organisation (Ciudad Juarez, Tamaulipas)
+                m.type = "place"
+            ms.append(_place_from_model(m, g))
+            continue
+        if f in pack_names:
+            p = pack_names[f]
+            ms.append(Mention(m.start, m.end, m.text, p.type, p.key, p.name, p.source, p.priority - 1, dict(p.attributes)))
+            continue
+        ms.append(m)
+    ms = _resolve_overlaps(ms)
+    _vote_types(ms, text)
+    _merge_people(ms)
+    for m in ms:
+        if m.type == "person":
+            m.title = title_before(text, m.start)
+    return _entities(ms)
+
+
+def _vote_types(ms: list[Mention], text: str) -> None:
+    """One type per name in a document: the model may call "Calderon" a person once and an
+    organisation four times. A title before it, or a full person name ending with it, decides."""
+    model = [m for m in ms if m.source.startswith("model:")]
+    full_people = {fold(m.text).split()[-1] for m in ms if m.type == "person" and len(m.text.split()) > 1}
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in model:
+        by_name[fold(m.text)].append(m)
+    for f, group in by_name.items():
+        if any(m.type == "place" for m in group):
+            continue
+        titled = any(title_before(text, m.start) for m in group)
+        if titled or (len(f.split()) == 1 and f in full_people):
+            typ = "person"
+        else:
+            typ = Counter(m.type for m in group).most_common(1)[0][0]
+        for m in group:
+            if m.type != typ:
+                m.type = typ
+                m.key = f"{typ}:{slug(m.name)}"
+
+
+def _merge_people(ms: list[Mention]) -> None:
+    """A surname alone is the full name it ends (Calderon -> Felipe Calderon); spellings that
+    differ by a letter or two are one person (Villareal / Villarreal)."""
+    people = [m for m in ms if m.type == "person"]
+    full: dict[str, Mention] = {}
+    for m in people:
+        if len(m.name.split()) > 1:
+            full.setdefault(m.key, m)
+    fulls = list(full.values())
+    for m in people:
+        if len(m.name.split()) == 1 and m.source.startswith("model:"):
+            last = [f for f in fulls if fold(f.name).split()[-1] == fold(m.name)]
+            if len({f.key for f in last}) == 1:
+                m.key, m.name = last[0].key, last[0].name
+                m.attributes = dict(last[0].attributes)
+        elif m.source.startswith("model:"):
+            for f in fulls:
+                if f.key != m.key and (f.source.startswith("pack:") or len(f.name) >= len(m.name)) and fuzz.ratio(fold(f.name), fold(m.name)) >= FUZZY_SAME_PERSON:
+                    m.key, m.name = f.key, f.name
+                    m.attributes = dict(f.attributes)
+                    break
+
+
+def _entities(ms: list[Mention]) -> list[dict[str, Any]]:
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in ms:
+        by_key[m.key].append(m)
+    pack_entries = packs.matcher().entries
+    out = []
+    for key, group in by_key.items():
+        first = group[0]
+        attrs: dict[str, Any] = {}
+        for m in group:
+            for k, v in m.attributes.items():
+                attrs.setdefault(k, v)
+        titles = Counter(m.title for m in group if m.title)
+        if titles:
+            attrs["title"] = titles.most_common(1)[0][0]
+        attrs["sources"] = sorted({m.source.split(" (")[0] for m in group})
+        names = {fold(first.name)}
+        aliases: list[str] = []
+        for m in group:
+            s = " ".join(m.text.split())
+            if fold(s) not in names:
+                names.add(fold(s))
+                aliases.append(s)
+        entry = pack_entries.get(key)
+        if entry is not None:
+            for a in entry.aliases:
+                if fold(a) not in names:
+                    names.add(fold(a))
+                    aliases.append(a)
+        mentions = [{"start": m.start, "end": m.end, "text": m.text} | ({"title": m.title} if m.title else {}) for m in group]
+        out.append({"id": key, "type": first.type, "name": first.name, "aliases": aliases, "mentions": mentions, "attributes": attrs})
+    out.sort(key=lambda e: (-len(e["mentions"]), e["mentions"][0]["start"]))
+    return out

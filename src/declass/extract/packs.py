@@ -1,0 +1,203 @@
+"""Curated data packs: names, aliases, acronyms and attributes of the entities a subject needs.
+
+A pack is a YAML file (see docs/packs.md): the packs shipped in ``extract/data/packs`` and any in
+the folders of the setting ``packs`` (``DECLASS_PACKS``, separated by ``:``). A pack's names are
+matched before any statistical model: they are the most precise knowledge declass has."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from declass import settings
+from declass.extract.mention import Mention
+from declass.extract.textutil import fold, fold_same_length
+
+PRIORITY = 40
+
+
+@dataclass(slots=True)
+class Entry:
+    key: str
+    pack: str
+    type: str
+    name: str
+    aliases: list[str]
+    weak: list[str] = field(default_factory=list)
+    weak_not_before: list[str] = field(default_factory=list)
+    weak_not_after: list[str] = field(default_factory=list)
+    surname: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Matcher:
+    entries: dict[str, Entry]
+    by_alias: dict[str, str]  # fold(alias) -> key (strong names)
+    by_weak: dict[str, str]
+    by_surname: dict[str, str]
+    acronyms: dict[str, str]  # exact acronym -> key
+    words: re.Pattern[str] | None  # case-insensitive names, on folded lowercase text
+    weak_words: re.Pattern[str] | None
+    surnames: re.Pattern[str] | None
+    acronym_re: re.Pattern[str] | None
+
+
+def _is_acronym(a: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z0-9&-]{1,6}", a)) and any(c.isalpha() for c in a)
+
+
+def _alias_pattern(aliases: Iterable[str]) -> re.Pattern[str] | None:
+    pats = set()
+    for a in aliases:
+        toks = re.findall(r"[^\W_]+|[^\w\s]", fold_same_length(a).lower())
+        if toks:
+            pats.add(r"[\s\-]*".join(re.escape(t) for t in toks))
+    if not pats:
+        return None
+    body = "|".join(sorted(pats, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+
+
+def pack_files() -> list[Path]:
+    files = sorted(Path(str(resources.files("declass.extract").joinpath("data/packs"))).glob("*.yaml"))
+    for folder in (settings.get().packs or "").split(os.pathsep):
+        if folder:
+            p = Path(folder)
+            files.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
+    return files
+
+
+def load_pack(path: Path) -> list[Entry]:
+    """The entries of one pack file; raises ``ValueError`` naming the file and the problem."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise ValueError(f"pack {path}: cannot read it ({e})") from e
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise ValueError(f"pack {path}: expected a mapping with a list 'entities'")
+    name = str(data.get("pack") or path.stem)
+    out = []
+    for i, e in enumerate(data["entities"]):
+        if not isinstance(e, dict) or not e.get("name") or e.get("type") not in ("person", "organization", "place"):
+            raise ValueError(f"pack {path}: entity {i + 1} needs a name and a type (person, organization or place)")
+        attrs = dict(e.get("attributes") or {})
+        if e.get("kind"):
+            attrs["kind"] = e["kind"]
+        if data.get("country") and "country" not in attrs and e["type"] == "organization" and e.get("kind") != "international":
+            attrs["country"] = data["country"]
+        out.append(
+            Entry(
+                key=f"pack:{name}:{e.get('id') or fold(e['name']).replace(' ', '-')}",
+                pack=name,
+                type=e["type"],
+                name=str(e["name"]),
+                aliases=[str(a) for a in e.get("aliases") or []],
+                weak=[str(a) for a in e.get("weak_aliases") or []],
+                weak_not_before=[str(a) for a in e.get("weak_not_before") or []],
+                weak_not_after=[str(a) for a in e.get("weak_not_after") or []],
+                surname=e.get("surname"),
+                attributes=attrs,
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=4)
+def matcher(files: tuple[Path, ...] | None = None) -> Matcher:
+    entries: dict[str, Entry] = {}
+    for f in files or tuple(pack_files()):
+        for e in load_pack(f):
+            entries[e.key] = e
+    by_alias: dict[str, str] = {}
+    acr: dict[str, str] = {}
+    by_weak: dict[str, str] = {}
+    by_surname: dict[str, str] = {}
+    for e in entries.values():
+        for a in [e.name, *e.aliases]:
+            if _is_acronym(a):
+                acr[a] = e.key
+                acr[a.replace(".", "")] = e.key
+            else:
+                by_alias.setdefault(fold(a), e.key)
+        for a in e.weak:
+            by_weak.setdefault(fold(a), e.key)
+        if e.surname:
+            by_surname.setdefault(fold(e.surname), e.key)
+    acr_re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(acr, key=len, reverse=True)) + r")(?![\w])") if acr else None
+    return Matcher(
+        entries,
+        by_alias,
+        by_weak,
+        by_surname,
+        acr,
+        _alias_pattern(a for e in entries.values() for a in [e.name, *e.aliases] if not _is_acronym(a)),
+        _alias_pattern(by_weak_key for by_weak_key in {a for e in entries.values() for a in e.weak}),
+        _alias_pattern({e.surname for e in entries.values() if e.surname}),
+        acr_re,
+    )
+
+
+def _mention(m: Matcher, key: str, text: str, a: int, b: int, how: str) -> Mention:
+    e = m.entries[key]
+    return Mention(a, b, text[a:b], e.type, key, e.name, f"pack:{e.pack}" + (f" ({how})" if how else ""), PRIORITY, dict(e.attributes))
+
+
+def find(text: str, title_before: Callable[[str, int], str | None] | None = None) -> list[Mention]:
+    m = matcher()
+    folded = fold_same_length(text)
+    low = folded.lower()
+    out: list[Mention] = []
+    if m.words is not None:
+        for hit in m.words.finditer(low):
+            a, b = hit.span()
+            raw = text[a:b]
+            if raw[:1].islower():
+                continue  # "the congress of ..." in lower case is a word, not a name
+            key = m.by_alias.get(fold(raw))
+            if key:
+                out.append(_mention(m, key, text, a, b, ""))
+    if m.acronym_re is not None:
+        for hit in m.acronym_re.finditer(folded):
+            key = m.acronyms.get(hit.group(0)) or m.acronyms.get(hit.group(0).replace(".", ""))
+            if key:
+                out.append(_mention(m, key, text, hit.start(), hit.end(), "acronym"))
+    strong = {x.key for x in out}
+    taken = [(x.start, x.end) for x in out]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    if m.weak_words is not None:
+        for hit in m.weak_words.finditer(low):
+            a, b = hit.span()
+            key = m.by_weak.get(fold(text[a:b]))
+            if not key or key not in strong or not text[a:a + 1].isupper() or not free(a, b):
+                continue
+            e = m.entries[key]
+            after = text[b : b + 20].split()[:1]
+            before = text[max(0, a - 20) : a].split()[-1:]
+            if (after and after[0].strip(".,;:") in e.weak_not_before) or (before and before[0] in e.weak_not_after):
+                continue
+            out.append(_mention(m, key, text, a, b, "weak alias, the document names it elsewhere"))
+    if m.surnames is not None:
+        hits: dict[str, list[tuple[int, int]]] = {}
+        for hit in m.surnames.finditer(low):
+            a, b = hit.span()
+            key = m.by_surname.get(fold(text[a:b]))
+            if key and text[a : a + 1].isupper() and free(a, b):
+                hits.setdefault(key, []).append((a, b))
+        for key, spans in hits.items():
+            # a bare surname names the pack's person only when the document also gives the full
+            # name, or puts a title before the surname ("President Calderon")
+            if key in strong or (title_before is not None and any(title_before(text, a) for a, _ in spans)):
+                out.extend(_mention(m, key, text, a, b, "surname") for a, b in spans)
+    return out

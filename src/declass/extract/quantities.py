@@ -1,0 +1,77 @@
+"""Figures with their unit and what they count: "over 45,000" personnel, "70%" approval,
+"$1.4 billion". Years, dates, identifiers and bare small numbers are not quantities."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from declass.read.quality import common_words
+
+_NUM = re.compile(
+    r"(?P<qual>\b(?:over|more than|about|approximately|nearly|almost|some|at least|up to|under|less than|fewer than|roughly|around|an estimated|estimated)\s+)?"
+    r"(?P<cur>(?:US)?\$|USD\s?|€|£)?"
+    r"(?<![\w./-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w/]|[.,]\d|-\d)"
+    r"(?P<pct>\s?%|\s+percent\b|\s+per\s?cent\b)?"
+    r"(?P<mult>\s+(?:million|billion|thousand|trillion|hundred)\b)?",
+    re.I,
+)
+_MULT = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_UNIT_AFTER = re.compile(r"\s+(?:(?:additional|more|new|other|armed|suspected|federal|military|[a-z]+-[a-z]+)\s+)*(?P<unit>[a-z][a-z-]{2,})", re.I)
+_ID_WORDS = frozenset({"paragraph", "para", "page", "pages", "no", "number", "nr", "#", "article", "section", "item", "room", "flight", "route", "highway", "box", "ext", "tel", "phone", "case", "doc", "file", "annex", "chapter", "part", "volume", "vol", "line", "cable", "ref", "reference", "telegram", "dispatch", "memo", "report", "serial", "station", "channel", "version", "step", "phase", "level", "grade", "class", "resolution", "act", "law", "decree"})
+_NOT_UNITS = frozenset({"and", "or", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "that", "which", "who", "than", "a", "an"})
+
+
+def find(text: str, skip: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """``skip``: spans already read as something else (dates, redaction markers)."""
+    out = []
+    words = common_words()
+    for m in _NUM.finditer(text):
+        a, b = m.start("num"), m.end()
+        if m.group("cur"):
+            a = m.start("cur")
+        if any(a < e and s < b for s, e in skip):
+            continue
+        prev = re.findall(r"[\w.#]+", text[max(0, a - 20) : a])
+        if prev and prev[-1].lower().rstrip(".") in _ID_WORDS:
+            continue  # "paragraph 3", "No. 12", "page 4": identifiers, not amounts
+        raw = m.group("num")
+        try:
+            value = float(raw.replace(",", ""))
+        except ValueError:
+            continue
+        if m.group("mult"):
+            value *= _MULT[m.group("mult").strip().lower()]
+        unit: str | None = None
+        about: str | None = None
+        if m.group("pct"):
+            value /= 100.0
+            unit = "share"
+            after = re.findall(r"[\w'-]+", text[b : b + 80])[:7]
+            about = " ".join(after) if after else None
+        elif m.group("cur"):
+            unit = "USD" if "$" in m.group("cur") or "USD" in m.group("cur").upper() else m.group("cur").strip()
+        else:
+            u = _UNIT_AFTER.match(text, b)
+            if u and u.group("unit").lower() not in _NOT_UNITS:
+                unit = u.group("unit").lower()
+            elif text[b : b + 1] == ")" or text[b : b + 2] == " )":
+                # "(now numbering over 45,000)": the noun before the parenthesis
+                head = text[max(0, a - 200) : a]
+                paren = head.rfind("(")
+                if paren >= 0:
+                    before = re.findall(r"[A-Za-z-]+", head[:paren])
+                    unit = before[-1].lower() if before else None
+                    about = " ".join(before[-5:]) if before else None
+            if unit is None:
+                continue  # a bare number counts nothing we can name
+            if 1900 <= value <= 2100 and "," not in raw and not m.group("qual"):
+                continue  # a year
+            if value < 2 and unit in words and not m.group("qual"):
+                continue
+        start = m.start() if m.group("qual") else a
+        entry: dict[str, Any] = {"text": text[start:b].strip(), "value": value, "unit": unit, "start": start, "end": b}
+        if about:
+            entry["about"] = about
+        out.append(entry)
+    return out

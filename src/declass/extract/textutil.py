@@ -1,0 +1,86 @@
+"""Text helpers shared by the extractors: accent folding that keeps offsets, sentences, clauses."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in base if not unicodedata.combining(c))
+    return base[:1] if len(base) >= 1 else " "
+
+
+def fold_same_length(s: str) -> str:
+    """``s`` with accents removed, one character for one (``León`` -> ``Leon``): offsets into the
+    result are offsets into ``s``."""
+    if s.isascii():
+        return s
+    return "".join(ch if ord(ch) < 128 else _fold_char(ch) for ch in s)
+
+
+def fold(s: str) -> str:
+    """A key for comparing names: accents removed, case folded, punctuation to single spaces."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", s.casefold()).strip()
+
+
+def slug(s: str) -> str:
+    return fold(s).replace(" ", "-")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+_ABBREV = r"(?:U\.S|U\.N|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Ltd|Jr|Sr|vs|etc|e\.g|i\.e|[A-Z])"
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n\s*\n")
+
+
+def sentences(text: str) -> Iterator[Span]:
+    """Sentence spans: a stop followed by a capital, or a blank line; not after an abbreviation
+    (``U.S.``, ``Gen.``, an initial)."""
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group(0)[0] == ".":
+            before = text[max(0, m.start() - 6) : m.start()]
+            if re.search(r"(?:^|[\s(])" + _ABBREV + r"$", before):
+                continue
+        end = m.end() if not m.group(0).startswith("\n") else m.start()
+        if text[start:end].strip():
+            yield _trim(text, start, end)
+        start = m.end()
+    if text[start:].strip():
+        yield _trim(text, start, len(text))
+
+
+def _trim(text: str, a: int, b: int) -> Span:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Span(a, b)
+
+
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+and\s+(?=(?:on|in|during|by)\s+(?:[A-Z]|\d))", re.I)
+
+
+def clauses(text: str, sent: Span) -> list[Span]:
+    """A sentence cut where a new clause begins (``, and on July 15, …``; ``;``)."""
+    out: list[Span] = []
+    a = sent.start
+    for m in _CLAUSE.finditer(text, sent.start, sent.end):
+        if m.start() > a:
+            out.append(Span(a, m.start()))
+        a = m.end()
+    if a < sent.end:
+        out.append(Span(a, sent.end))
+    return out

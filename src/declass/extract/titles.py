@@ -1,0 +1,35 @@
+"""Titles that attach to a person's name ("President Calderon", "Gen. Smith")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    data = yaml.safe_load(resources.files("declass.extract").joinpath("data/titles.yaml").read_text(encoding="utf-8"))
+    return tuple(sorted((str(t) for t in data["titles"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _before() -> re.Pattern[str]:
+    alts = "|".join(re.escape(t) for t in titles())
+    return re.compile(r"(?:^|(?<=[\s(\"']))(?P<title>" + alts + r")\s+$", re.I)
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The title printed right before ``start`` (a name), in its canonical spelling, or None."""
+    m = _before().search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    got = m.group("title")
+    if not got[:1].isupper():
+        return None
+    for t in titles():
+        if t.lower() == got.lower():
+            return t
+    return got
