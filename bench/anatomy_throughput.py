@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ["DECLASS_EXTRACT"] = "0"  # the release anatomy alone (bench/extract_throughput.py measures the rest)
 
-import declass  # noqa: E402
+import declass
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "corpora" / "state-foia-dev.jsonl.gz"

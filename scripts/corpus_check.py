@@ -33,9 +33,36 @@ def _scorer() -> Any:
     return mod
 
 
+def evidence_errors(r: dict[str, Any]) -> list[str]:
+    """Every entity mention, event, date and quantity must point at text that contains it."""
+    text = r["text"]
+    bad = []
+    for e in r["entities"]:
+        for m in e["mentions"]:
+            if text[m["start"] : m["end"]] != m["text"]:
+                bad.append(f"entity {e['name']!r} mention {m}")
+    for ev in r["events"]:
+        if text[ev["start"] : ev["end"]] != ev["text"] or (ev.get("trigger") and ev["trigger"] not in ev["text"]):
+            bad.append(f"event {ev['type']} at {ev['start']}")
+        if ev.get("date_text") and ev["date_text"] not in ev["text"]:
+            bad.append(f"event {ev['type']} date {ev['date_text']!r} not in its text")
+    for q in r["quantities"]:
+        if text[q["start"] : q["end"]] != q["text"]:
+            bad.append(f"quantity {q}")
+    for d in r.get("dates") or []:
+        if text[d["start"] : d["end"]] != d["text"]:
+            bad.append(f"date {d}")
+    return bad
+
+
 def _parse(doc: dict[str, Any]) -> dict[str, Any]:
-    rec = declass.parse_bytes(doc["text"].encode("utf-8"), doc["filename"])
-    return rec.to_dict()
+    try:
+        rec = declass.parse_bytes(doc["text"].encode("utf-8"), doc["filename"]).to_dict()
+    except Exception as e:  # a crash is a finding: report it, go on
+        return {"crash": f"{type(e).__name__}: {e}", "filename": doc["filename"]}
+    rec["evidence_errors"] = evidence_errors(rec)
+    rec["raw_text"] = None
+    return rec
 
 
 def main() -> None:
@@ -51,6 +78,15 @@ def main() -> None:
         docs = docs[: a.limit]
     with ProcessPoolExecutor(os.cpu_count()) as ex:
         recs = list(ex.map(_parse, docs, chunksize=64))
+    crashes = [r for r in recs if "crash" in r]
+    for c in crashes[:20]:
+        print("CRASH", c["filename"], c["crash"])
+    print(f"{len(crashes)} crashes")
+    ev_bad = [(d["filename"], r["evidence_errors"]) for d, r in zip(docs, recs, strict=True) if r.get("evidence_errors")]
+    print(f"{len(ev_bad)} records with evidence that does not match the text")
+    for fn, errs in ev_bad[:10]:
+        print("  EVIDENCE", fn, errs[:3])
+    recs = [r if "crash" not in r else declass.Record(id="", source=declass.record.Source(r["filename"])).to_dict() for r in recs]
     cust = Custodians()
     objs = [declass.Record.from_dict(r) for r in recs]
     for o in objs:

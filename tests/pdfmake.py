@@ -7,10 +7,11 @@ def _esc(s: str) -> str:
     return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def text_pdf(pages: list[list[str]], images: list[tuple[bytes, int, int]] | None = None, invisible: bool = False) -> bytes:
+def text_pdf(pages: list[list[str]], images: list[tuple[bytes, int, int]] | None = None, invisible: bool = False, encrypted: bool = False) -> bytes:
     """One page per list of lines. ``images``: a grayscale JPEG ``(data, width, height)`` per page
     drawn full-page under the text; ``invisible``: the text is not drawn (render mode 3), the way
-    a scanner's OCR layer sits over its page image."""
+    a scanner's OCR layer sits over its page image. ``encrypted``: a standard security handler
+    whose user password is not empty (the file cannot be opened without it)."""
     objs: list[bytes] = []
     n_pages = len(pages)
     per = 3 if images else 2  # objects per page: page, content (, image)
@@ -45,5 +46,9 @@ def text_pdf(pages: list[list[str]], images: list[tuple[bytes, int, int]] | None
     out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
     for off in offsets:
         out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    extra = ""
+    if encrypted:
+        # RC4 40-bit (R2); O and U entries that no empty password satisfies
+        extra = " /Encrypt << /Filter /Standard /V 1 /R 2 /O <" + "4f" * 32 + "> /U <" + "55" * 32 + "> /P -44 >> /ID [<" + "ab" * 16 + "> <" + "ab" * 16 + ">]"
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R{extra} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)

@@ -91,3 +91,57 @@ def test_html_page_is_read_as_its_visible_text() -> None:
     rec = declass.parse_bytes(page, "page.html")
     assert rec.source.media_type == "text/html" and "alert" not in rec.text
     assert rec.header.subject == "Note & plan" and rec.release.status == "released_in_full"
+
+
+def test_encrypted_pdf_is_a_clear_error() -> None:
+    from pdfmake import text_pdf
+
+    with pytest.raises(ReadError, match="encrypted PDF: a password is needed"):
+        declass.parse_bytes(text_pdf([["RELEASE IN FULL", "some text on the page"]], encrypted=True), "locked.pdf")
+
+
+def test_every_bad_file_in_a_batch_is_named_and_the_rest_is_read(tmp_path: Path) -> None:
+    """Corrupt, truncated and encrypted PDFs, a zip bomb, an enormous image, a truncated image and
+    an unknown format, among good files of every kind: each bad one gets its reason, every good
+    one its record."""
+    import io
+    import zipfile
+
+    from PIL import Image
+
+    import scanmake
+    from pdfmake import text_pdf
+
+    good_pdf = text_pdf([["RELEASE IN FULL", "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05765917 Date: 08/31/2015", "A page."]])
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_bytes((FIX / "C05765915.txt").read_bytes())
+    (d / "good.pdf").write_bytes(good_pdf)
+    (d / "scan.png").write_bytes(scanmake.png(scanmake.render(["RELEASED IN FULL", "", "A memorandum on the visit of the delegation."])))
+    (d / "corrupt.pdf").write_bytes(b"%PDF-1.4\n%garbage")
+    (d / "truncated.pdf").write_bytes(good_pdf[: len(good_pdf) // 3])
+    (d / "locked.pdf").write_bytes(text_pdf([["secret text"]], encrypted=True))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("ok.txt", "RELEASE IN FULL\nA small document.\n")
+        z.writestr("bomb.txt", b"0" * 50_000_000)  # 50 MB of zeros, a few kB compressed
+    (d / "bomb.zip").write_bytes(buf.getvalue())
+    Image.new("1", (30000, 30000), 1).save(d / "huge.png")
+    png = scanmake.png(scanmake.render(["RELEASED IN FULL"]))
+    (d / "cut.png").write_bytes(png[: len(png) // 3])
+    (d / "archive.7z").write_bytes(b"7z\xbc\xaf\x27\x1c" + b"\x00" * 200)
+    env = {**os.environ, "DECLASS_ARCHIVE_MAX_BYTES": "10000000", "COLUMNS": "400"}
+    out = tmp_path / "out.jsonl"
+    p = subprocess.run([*CLI, "parse", "--jsonl", "--no-raw-text", "--out", str(out), str(d)], capture_output=True, text=True, env=env)
+    errors = {line.split(": ", 1)[0].split()[-1]: line for line in p.stderr.replace("\n", " ").split("error ")[1:]}
+    named = {Path(k).name: v for k, v in errors.items()}
+    assert "corrupt.pdf" in named and "not a readable PDF" in named["corrupt.pdf"]
+    assert "truncated.pdf" in named
+    assert "locked.pdf" in named and "password" in named["locked.pdf"]
+    assert any(k.endswith("bomb.txt") for k in named) and "archive_max_bytes" in p.stderr
+    assert "huge.png" in named and "over the limit" in named["huge.png"]
+    assert "cut.png" in named and "image" in named["cut.png"]
+    assert "archive.7z" in named and "unsupported" in named["archive.7z"]
+    assert p.returncode == 7, p.stderr
+    got = sorted(Path(json.loads(line)["source"]["path"]).name for line in out.read_text().splitlines())
+    assert got == ["bomb.zip!ok.txt", "good.pdf", "good.txt", "scan.png"]

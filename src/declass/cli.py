@@ -21,6 +21,7 @@ from rich.table import Table
 from declass import settings
 from declass.anatomy.custodian import Custodians
 from declass.batch import Resumable
+from declass.extract import packs
 from declass.pipeline import parse_all
 from declass.read import ReadError
 from declass.record import Record
@@ -103,6 +104,12 @@ def parse_cmd(
 ) -> None:
     """Read each file and print its record: a summary, or JSON for machines."""
     _apply_settings(ocr_mode, ocr_lang)
+    if settings.get().extract:
+        try:
+            packs.matcher()  # a broken data pack stops the run before any file is read
+        except ValueError as e:
+            err.print(f"[red]{e}[/red]")
+            raise typer.Exit(2) from e
     files = [str(f) for f in iter_files(paths)]
     if not files:
         err.print("[red]no files to read[/red]")

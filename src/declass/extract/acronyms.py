@@ -66,18 +66,29 @@ def definitions(text: str) -> list[Definition]:
 
 def find(text: str, defs: list[Definition]) -> list[Mention]:
     out: list[Mention] = []
+    by_acr: dict[str, tuple[str, str]] = {}  # acronym -> (key, name); the first definition wins
+    by_long: dict[str, tuple[str, str]] = {}
+    firsts: set[int] = set()
     for d in defs:
-        if d.term:
+        if d.term or d.acronym in by_acr:
             continue
-        key = f"organization:{slug(d.long)}"
-        name = d.long
-        la = d.start
-        out.append(Mention(la, la + len(text[la : d.end].split("(")[0].rstrip()), text[la : la + len(text[la : d.end].split("(")[0].rstrip())], "organization", key, name, "acronym definition", PRIORITY))
-        for m in re.finditer(r"(?<![\w])" + re.escape(d.acronym) + r"(?![\w])", text):
-            out.append(Mention(m.start(), m.end(), m.group(0), "organization", key, name, "acronym", PRIORITY))
-        for m in re.finditer(re.escape(d.long).replace(r"\ ", r"\s+"), text):
-            if m.start() != la:
-                out.append(Mention(m.start(), m.end(), m.group(0), "organization", key, name, "acronym long form", PRIORITY))
+        key, name = f"organization:{slug(d.long)}", d.long
+        by_acr[d.acronym] = by_long[fold(d.long)] = (key, name)
+        long_end = d.start + len(text[d.start : d.end].split("(")[0].rstrip())
+        out.append(Mention(d.start, long_end, text[d.start : long_end], "organization", key, name, "acronym definition", PRIORITY))
+        firsts.add(d.start)
+    if not by_acr:
+        return out
+    acr_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in sorted(by_acr, key=len, reverse=True)) + r")(?![\w])")
+    for m in acr_re.finditer(text):
+        key, name = by_acr[m.group(0)]
+        out.append(Mention(m.start(), m.end(), m.group(0), "organization", key, name, "acronym", PRIORITY))
+    longs = sorted({d.long for d in defs if not d.term and fold(d.long) in by_long}, key=len, reverse=True)
+    long_re = re.compile("|".join(re.escape(x).replace(r"\ ", r"\s+") for x in longs))
+    for m in long_re.finditer(text):
+        got = by_long.get(fold(m.group(0)))
+        if got and m.start() not in firsts:
+            out.append(Mention(m.start(), m.end(), m.group(0), "organization", got[0], got[1], "acronym long form", PRIORITY))
     return out
 
 

@@ -36,9 +36,21 @@ _PATTERNS = [
     ("md", re.compile(r"\b(?P<m>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)?\d\d\b)(?![\d/:])")),
     ("dm", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MONTH_RE + r")\b(?!\.?,?\s+(?:19|20)?\d\d)")),
     # In August, since June, in early May (a month alone needs a preposition before it)
-    ("m", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince\s+early|[Ss]ince\s+late|[Ii]n\s+early|[Ii]n\s+late|[Ii]n\s+mid-?)\s*(?P<m>" + MONTH_RE + r")\b(?![\s.,]*\d)")),
+    (
+        "m",
+        re.compile(
+            r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince\s+early|[Ss]ince\s+late|[Ii]n\s+early|[Ii]n\s+late|[Ii]n\s+mid-?)\s*(?P<m>"
+            + MONTH_RE
+            + r")\b(?![\s.,]*\d)"
+        ),
+    ),
     # in 1994, since 2006
-    ("y", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]efore|[Aa]fter)\s+(?P<y>(?:1[89]|20)\d\d)\b(?!\s*[-/]\d)")),
+    (
+        "y",
+        re.compile(
+            r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]efore|[Aa]fter)\s+(?P<y>(?:1[89]|20)\d\d)\b(?!\s*[-/]\d)"
+        ),
+    ),
 ]
 
 

@@ -6,6 +6,7 @@ gazetteer knows them (then with coordinates) or as places without coordinates.""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -19,6 +20,7 @@ from declass.extract import acronyms, ner, packs, places
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_before
+from declass.read.quality import common_words
 
 RULE_PRIORITY = 45
 FUZZY_SAME_PERSON = 90  # rapidfuzz ratio above which two full names are one person (Villareal / Villarreal)
@@ -40,27 +42,46 @@ def rule_mentions(text: str) -> list[Mention]:
             if where:
                 attrs["place"] = where[-1].name
                 attrs["country"] = where[-1].attributes.get("country")
-            out.append(Mention(m.start(), m.end(), m.group(0), "organization", f"organization:{slug(name)}", name, "rule:diplomatic-post", RULE_PRIORITY, attrs))
+            out.append(
+                Mention(m.start(), m.end(), m.group(0), "organization", f"organization:{slug(name)}", name, "rule:diplomatic-post", RULE_PRIORITY, attrs)
+            )
     return out
 
 
 def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
+    """Keep the most trusted of overlapping mentions (kept spans never overlap: a sorted list and
+    bisection find the clashes of each new one)."""
+    starts: list[int] = []
     kept: list[Mention] = []
     for m in sorted(ms, key=lambda x: (-x.priority, -(x.end - x.start), x.start)):
-        clash = [k for k in kept if k.overlaps(m)]
-        if not clash:
-            kept.append(m)
+        i = bisect.bisect_left(starts, m.end)
+        clash_idx = []
+        j = i - 1
+        while j >= 0 and kept[j].end > m.start:
+            clash_idx.append(j)
+            j -= 1
+        if not clash_idx:
+            starts.insert(i, m.start)
+            kept.insert(i, m)
             continue
+        clash = [kept[k] for k in clash_idx]
         # the model's longer person name beats a one-word city inside it ("Juan Garcia")
-        if m.type == "person" and all(k.type == "place" and k.attributes.get("kind") == "city" and k.start >= m.start and k.end <= m.end and (k.end - k.start) < (m.end - m.start) for k in clash):
-            for k in clash:
-                kept.remove(k)
-            kept.append(m)
-    return sorted(kept, key=lambda x: x.start)
+        if m.type == "person" and all(
+            k.type == "place" and k.attributes.get("kind") == "city" and k.start >= m.start and k.end <= m.end and (k.end - k.start) < (m.end - m.start) for k in clash
+        ):
+            for k in sorted(clash_idx, reverse=True):
+                del starts[k]
+                del kept[k]
+            i = bisect.bisect_left(starts, m.end)
+            starts.insert(i, m.start)
+            kept.insert(i, m)
+    return kept
 
 
 def _place_from_model(m: Mention, g: places.Gazetteer) -> Mention:
     cands = g.index.get(fold(m.text))
+    if cands and len(m.text.split()) == 1 and not any(p.kind == "country" for p in cands) and fold(m.text) in common_words():
+        cands = None  # "Most", "Split": a word, not the town of that name
     if cands:
         p = places._choose(cands, Counter(), None, False)
         attrs: dict[str, Any] = {"kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon}
@@ -68,6 +89,8 @@ def _place_from_model(m: Mention, g: places.Gazetteer) -> Mention:
             attrs["admin1"] = attrs["in"] = p.admin1
         return Mention(m.start, m.end, m.text, "place", p.key, p.name, m.source + " + gazetteer", 25, attrs)
     m.key = f"place:{slug(m.name)}"
+    if not re.fullmatch(r"[A-Z][\w'’ .-]*", m.text) or any(c.isdigit() for c in m.text) or "." in m.text.replace(". ", ""):
+        m.type = "drop"  # "essenate.govi": not a place name
     return m
 
 
@@ -91,7 +114,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
     ms += acronyms.find(text, defs)
     ms += places.find(text)
     try:
-        model = ner.find(text)
+        model = ner.find(text, warnings)
     except ner.ModelUnavailable as e:
         warnings.append(str(e))
         model = []
@@ -115,7 +138,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
             ms.append(Mention(m.start, m.end, m.text, p.type, p.key, p.name, p.source, p.priority - 1, dict(p.attributes)))
             continue
         ms.append(m)
-    ms = _resolve_overlaps(ms)
+    ms = _resolve_overlaps([m for m in ms if m.type != "drop"])
     _vote_types(ms, text)
     _merge_people(ms)
     for m in ms:
@@ -156,6 +179,13 @@ def _merge_people(ms: list[Mention]) -> None:
             full.setdefault(m.key, m)
     fulls = list(full.values())
     for m in people:
+        toks = fold(m.name).split()
+        if m.source.startswith("model:") and len(toks) >= 1:
+            # "Adam M" is "Adam M. Scheinman": a name that begins a fuller one in the document
+            longer = [f for f in fulls if f.key != m.key and len(fold(f.name).split()) > len(toks) and fold(f.name).split()[: len(toks)] == toks]
+            if len(toks) > 1 and len({f.key for f in longer}) == 1:
+                m.key, m.name = longer[0].key, longer[0].name
+                continue
         if len(m.name.split()) == 1 and m.source.startswith("model:"):
             last = [f for f in fulls if fold(f.name).split()[-1] == fold(m.name)]
             if len({f.key for f in last}) == 1:
@@ -163,7 +193,11 @@ def _merge_people(ms: list[Mention]) -> None:
                 m.attributes = dict(last[0].attributes)
         elif m.source.startswith("model:"):
             for f in fulls:
-                if f.key != m.key and (f.source.startswith("pack:") or len(f.name) >= len(m.name)) and fuzz.ratio(fold(f.name), fold(m.name)) >= FUZZY_SAME_PERSON:
+                if (
+                    f.key != m.key
+                    and (f.source.startswith("pack:") or len(f.name) >= len(m.name))
+                    and fuzz.ratio(fold(f.name), fold(m.name)) >= FUZZY_SAME_PERSON
+                ):
                     m.key, m.name = f.key, f.name
                     m.attributes = dict(f.attributes)
                     break
@@ -174,7 +208,7 @@ def _entities(ms: list[Mention]) -> list[dict[str, Any]]:
     for m in ms:
         by_key[m.key].append(m)
     pack_entries = packs.matcher().entries
-    out = []
+    out: list[dict[str, Any]] = []
     for key, group in by_key.items():
         first = group[0]
         attrs: dict[str, Any] = {}
@@ -198,7 +232,7 @@ def _entities(ms: list[Mention]) -> list[dict[str, Any]]:
                 if fold(a) not in names:
                     names.add(fold(a))
                     aliases.append(a)
-        mentions = [{"start": m.start, "end": m.end, "text": m.text} | ({"title": m.title} if m.title else {}) for m in group]
+        mentions: list[dict[str, Any]] = [{"start": m.start, "end": m.end, "text": m.text} | ({"title": m.title} if m.title else {}) for m in group]
         out.append({"id": key, "type": first.type, "name": first.name, "aliases": aliases, "mentions": mentions, "attributes": attrs})
     out.sort(key=lambda e: (-len(e["mentions"]), e["mentions"][0]["start"]))
     return out

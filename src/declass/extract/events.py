@@ -6,6 +6,7 @@ clause names."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +18,10 @@ import yaml
 from declass.extract.dates import DateMention
 from declass.extract.textutil import Span, clauses, fold, sentences
 
-_IRREALIS = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|cannot|not|never|unable|unwilling|attempt(?:ing|ed)?\s+to|threaten(?:ed|s)?\s+to|plan(?:ned|s)?\s+to)\s+(?:\w+\s+){0,1}$", re.I)
+_IRREALIS = re.compile(
+    r"\b(?:to|will|would|could|may|might|should|must|can|cannot|not|never|unable|unwilling|attempt(?:ing|ed)?\s+to|threaten(?:ed|s)?\s+to|plan(?:ned|s)?\s+to)\s+(?:\w+\s+){0,1}$",
+    re.I,
+)
 _STOP_NP = re.compile(r"\s(?:in|at|outside|near|on|during|since|by|from|after|before|while|when|because|as|for)\s|[,.;:()]")
 
 
@@ -77,11 +81,15 @@ def find(text: str, entities: list[dict[str, Any]], dates: list[DateMention]) ->
     events: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
     last_actors: list[str] = []
+    m_starts = [x[0] for x in mentions]
+    d_starts = [d.start for d in dates]
     for sent in sentences(text):
-        s_ents = [x for x in mentions if sent.start <= x[0] and x[1] <= sent.end]
+        lo, hi = bisect.bisect_left(m_starts, sent.start), bisect.bisect_left(m_starts, sent.end)
+        s_ents = [x for x in mentions[lo:hi] if x[1] <= sent.end]
+        s_dates = dates[bisect.bisect_left(d_starts, sent.start) : bisect.bisect_left(d_starts, sent.end)]
         for cl in clauses(text, sent):
             c_ents = [x for x in s_ents if cl.start <= x[0] and x[1] <= cl.end]
-            c_dates = [d for d in dates if cl.start <= d.start and d.end <= cl.end]
+            c_dates = [d for d in s_dates if cl.start <= d.start and d.end <= cl.end]
             c_places = [x for x in c_ents if x[2]["type"] == "place"]
             seen_types: set[str] = set()
             found: list[tuple[int, int, EventType, bool]] = []
@@ -162,8 +170,7 @@ def _event(
             targets = [after_ents[0][2]["name"]]
         elif t.np_target and phrase and len(phrase.split()) <= 12 and not _is_object_of_type(phrase, t):
             targets = [_extend_np(text, b, cl.end)]
-    seen: set[str] = set()
-    targets = [x for x in targets if not (x in seen or seen.add(x))]
+    targets = list(dict.fromkeys(targets))
     # place: a named place after the trigger, else before it, else one inside a named post
     places_after = [x for x in c_ents if x[2]["type"] == "place" and x[0] >= b]
     places_before = [x for x in c_ents if x[2]["type"] == "place" and x[1] <= a]
@@ -198,16 +205,21 @@ def _event(
 
 
 def _is_object_of_type(phrase: str, t: EventType) -> bool:
-    """"detonated a car bomb": the bomb is the instrument, not the target."""
+    """ "detonated a car bomb": the bomb is the instrument, not the target."""
     return bool(t.needs_near) and any(w.lower() in t.needs_near for w in re.findall(r"[\w-]+", phrase))
 
 
 def _extend_np(text: str, b: int, end: int) -> str:
     """The noun phrase after a trigger, with a trailing "associated with …" or "of …" kept:
     "two individuals associated with the U.S. Consulate in Ciudad Juarez"."""
-    m = re.match(r"\s*((?:[\w'.-]+\s+){0,5}?[\w'.-]+?)(?=\s+(?:in\s+a|in\s+an|in\s+possible|on\s|during\s|since\s|after\s|because\s|while\s)|[,.;:]|$)", text[b:end])
+    m = re.match(
+        r"\s*((?:[\w'.-]+\s+){0,5}?[\w'.-]+?)(?=\s+(?:in\s+a|in\s+an|in\s+possible|on\s|during\s|since\s|after\s|because\s|while\s)|[,.;:]|$)", text[b:end]
+    )
     phrase = m.group(1) if m else text[b:end]
-    more = re.match(r"\s*(?:[\w'.-]+\s+){0,4}?(?:associated\s+with|linked\s+to|of|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,6}(?:in\s+(?:[A-Z][\w.'-]*\s*){1,3})?", text[b:end])
+    more = re.match(
+        r"\s*(?:[\w'.-]+\s+){0,4}?(?:associated\s+with|linked\s+to|of|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,6}(?:in\s+(?:[A-Z][\w.'-]*\s*){1,3})?",
+        text[b:end],
+    )
     if more and len(more.group(0)) > len(phrase):
         phrase = more.group(0)
     return " ".join(phrase.split()).rstrip(",.;")
@@ -218,7 +230,11 @@ def _relations(text: str, sent: Span, s_ents: list[tuple[int, int, dict[str, Any
     words = {w.lower() for w in re.findall(r"[\w-]+", text[sent.start : sent.end])}
     groups: list[tuple[int, int, dict[str, Any]]] = []
     for x in s_ents:
-        if x[2]["type"] == "organization" and x[2]["attributes"].get("kind") in ("criminal_group", "armed_group") and all(g[2]["id"] != x[2]["id"] for g in groups):
+        if (
+            x[2]["type"] == "organization"
+            and x[2]["attributes"].get("kind") in ("criminal_group", "armed_group")
+            and all(g[2]["id"] != x[2]["id"] for g in groups)
+        ):
             groups.append(x)
     place_ents = [x for x in s_ents if x[2]["type"] == "place"]
     for kind, cue in (("conflict", "conflict_cues"), ("alliance", "alliance_cues")):

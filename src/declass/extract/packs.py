@@ -86,35 +86,40 @@ def load_pack(path: Path) -> list[Entry]:
         raise ValueError(f"pack {path}: expected a mapping with a list 'entities'")
     name = str(data.get("pack") or path.stem)
     out = []
-    for i, e in enumerate(data["entities"]):
-        if not isinstance(e, dict) or not e.get("name") or e.get("type") not in ("person", "organization", "place"):
+    for i, item in enumerate(data["entities"]):
+        if not isinstance(item, dict) or not item.get("name") or item.get("type") not in ("person", "organization", "place"):
             raise ValueError(f"pack {path}: entity {i + 1} needs a name and a type (person, organization or place)")
-        attrs = dict(e.get("attributes") or {})
-        if e.get("kind"):
-            attrs["kind"] = e["kind"]
-        if data.get("country") and "country" not in attrs and e["type"] == "organization" and e.get("kind") != "international":
+        attrs = dict(item.get("attributes") or {})
+        if item.get("kind"):
+            attrs["kind"] = item["kind"]
+        if data.get("country") and "country" not in attrs and item["type"] == "organization" and item.get("kind") != "international":
             attrs["country"] = data["country"]
         out.append(
             Entry(
-                key=f"pack:{name}:{e.get('id') or fold(e['name']).replace(' ', '-')}",
+                key=f"pack:{name}:{item.get('id') or fold(item['name']).replace(' ', '-')}",
                 pack=name,
-                type=e["type"],
-                name=str(e["name"]),
-                aliases=[str(a) for a in e.get("aliases") or []],
-                weak=[str(a) for a in e.get("weak_aliases") or []],
-                weak_not_before=[str(a) for a in e.get("weak_not_before") or []],
-                weak_not_after=[str(a) for a in e.get("weak_not_after") or []],
-                surname=e.get("surname"),
+                type=item["type"],
+                name=str(item["name"]),
+                aliases=[str(a) for a in item.get("aliases") or []],
+                weak=[str(a) for a in item.get("weak_aliases") or []],
+                weak_not_before=[str(a) for a in item.get("weak_not_before") or []],
+                weak_not_after=[str(a) for a in item.get("weak_not_after") or []],
+                surname=item.get("surname"),
                 attributes=attrs,
             )
         )
     return out
 
 
+def matcher() -> Matcher:
+    """The matcher over the packs in force (the built-in ones and the setting ``packs``)."""
+    return _matcher(tuple(pack_files()))
+
+
 @lru_cache(maxsize=4)
-def matcher(files: tuple[Path, ...] | None = None) -> Matcher:
+def _matcher(files: tuple[Path, ...]) -> Matcher:
     entries: dict[str, Entry] = {}
-    for f in files or tuple(pack_files()):
+    for f in files:
         for e in load_pack(f):
             entries[e.key] = e
     by_alias: dict[str, str] = {}
@@ -180,7 +185,7 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
         for hit in m.weak_words.finditer(low):
             a, b = hit.span()
             key = m.by_weak.get(fold(text[a:b]))
-            if not key or key not in strong or not text[a:a + 1].isupper() or not free(a, b):
+            if not key or key not in strong or not text[a : a + 1].isupper() or not free(a, b):
                 continue
             e = m.entries[key]
             after = text[b : b + 20].split()[:1]

@@ -41,6 +41,7 @@ class Gazetteer:
     index: dict[str, list[Place]]  # fold(name) -> candidates
     not_places: frozenset[str]
     max_tokens: int
+    first_words: dict[str, int]  # first word of a name -> most words a name with it has
 
 
 def _data(name: str) -> str:
@@ -71,17 +72,18 @@ def gazetteer() -> Gazetteer:
     sums: dict[str, list[float]] = {}
     admin1: dict[tuple[str, str], Place] = {}
     for r in admin1_rows:
-        cc, lat, lon, towns = r["country"], float(r["lat"]), float(r["lon"]), int(r["towns"])
+        cc, y, x, towns = r["country"], float(r["lat"]), float(r["lon"]), int(r["towns"])
         s = sums.setdefault(cc, [0.0, 0.0, 0.0])
-        s[0] += lat * towns
-        s[1] += lon * towns
+        s[0] += y * towns
+        s[1] += x * towns
         s[2] += towns
-        admin1[(cc, r["name"])] = Place(f"place:admin1:{cc}:{r['name']}", r["name"], "state", cc, r["name"], lat, lon, towns)
+        admin1[(cc, r["name"])] = Place(f"place:admin1:{cc}:{r['name']}", r["name"], "state", cc, r["name"], y, x, towns)
     countries: dict[str, Place] = {}
     for c in gc.get_countries().values():
         cc = c["iso"]
-        s = sums.get(cc)
-        lat, lon = (s[0] / s[2], s[1] / s[2]) if s and s[2] else (None, None)
+        tot: list[float] | None = sums.get(cc)
+        lat = tot[0] / tot[2] if tot and tot[2] else None
+        lon = tot[1] / tot[2] if tot and tot[2] else None
         countries[cc] = Place(f"place:country:{cc}", c["name"], "country", cc, None, lat, lon, int(c.get("population") or 0))
     for cc, info in (extra.get("extra_countries") or {}).items():
         countries[cc] = Place(f"place:country:{cc}", info["name"], "country", cc, None, info.get("lat"), info.get("lon"))
@@ -97,7 +99,7 @@ def gazetteer() -> Gazetteer:
         if cc in countries:
             for n in names:
                 add(n, countries[cc])
-    for (cc, name), p in admin1.items():
+    for (_, name), p in admin1.items():
         if p.population >= 3:
             add(name, p)
     # official division names (pycountry) that the GeoNames name begins: "Michoacán de Ocampo"
@@ -123,7 +125,11 @@ def gazetteer() -> Gazetteer:
             if 4 <= len(alt) <= 40 and alt[:1].isupper() and not alt.isupper() and re.fullmatch(r"[A-Za-zÀ-ÿ' .-]+", alt):
                 add(alt, p)
     not_places = frozenset(fold(x) for x in extra.get("not_places") or [])
-    return Gazetteer(index, not_places, max(len(k.split()) for k in index))
+    first: dict[str, int] = {}
+    for k in index:
+        ws = k.split()
+        first[ws[0]] = max(first.get(ws[0], 0), len(ws))
+    return Gazetteer(index, not_places, max(first.values()), first)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -143,6 +149,8 @@ def find(text: str) -> list[Mention]:
     g = gazetteer()
     words = common_words()
     toks = list(_WORD.finditer(text))
+    letters = [c for c in text[:20000] if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6  # an all-capitals text
     hits: list[tuple[int, int, list[Place]]] = []
     i = 0
     while i < len(toks):
@@ -151,7 +159,8 @@ def find(text: str) -> list[Mention]:
             i += 1
             continue
         found = None
-        for n in range(min(g.max_tokens, len(toks) - i), 0, -1):
+        longest = g.first_words.get(fold(t.group(0)).split(" ")[0] if t.group(0) else "", 0)
+        for n in range(min(longest, len(toks) - i), 0, -1):
             last = toks[i + n - 1]
             if n > 1 and (last.group(0).lower() in CONNECTORS or text[toks[i + n - 2].end() : last.start()].strip(" -") != ""):
                 continue
@@ -168,6 +177,11 @@ def find(text: str) -> list[Mention]:
                 continue
             if n == 1 and not _single_word_ok(text, toks, i, cands, words, key):
                 continue
+            if shouting and not any(p.kind in ("country", "state") for p in cands):
+                # in capitals every word looks like a name: only well-known cities count
+                big = max(p.population for p in cands)
+                if big < (500_000 if n == 1 else 50_000):
+                    continue
             found = (a, b, cands, n)
             break
         if found:
@@ -212,7 +226,7 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
     kinds = {p.kind for p in cands}
     if "country" in kinds:
         return True
-    if key in words and not w.isupper():
+    if key in words:
         return False
     if w.isupper() and len(w) <= 3:
         return False

@@ -24,6 +24,7 @@ def fold_same_length(s: str) -> str:
     return "".join(ch if ord(ch) < 128 else _fold_char(ch) for ch in s)
 
 
+@lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
     """A key for comparing names: accents removed, case folded, punctuation to single spaces."""
     s = unicodedata.normalize("NFKD", s)
@@ -41,7 +42,10 @@ class Span:
     end: int
 
 
-_ABBREV = r"(?:U\.S|U\.N|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Ltd|Jr|Sr|vs|etc|e\.g|i\.e|[A-Z])"
+_ABBREV = (
+    r"(?:U\.S|U\.N|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|Inc|Corp|Ltd|Jr|Sr|vs|etc|e\.g|i\.e|[A-Z])"
+)
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
 

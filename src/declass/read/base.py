@@ -64,8 +64,32 @@ def read_bytes(data: bytes, path: str = "<bytes>") -> Reading:
 
 
 def read_path(path: str | os.PathLike[str]) -> Reading:
-    """Read one file as one document (see :func:`read_all` for archives and e-mail)."""
-    return read_bytes(read_file_bytes(path), os.fspath(path))
+    """Read one file as one document (see :func:`read_all` for archives and e-mail). A PDF is
+    read from disk as PDFium needs it, not loaded whole."""
+    p = os.fspath(path)
+    if is_pdf(p):
+        size = os.path.getsize(p)
+        limit = settings.get().max_bytes
+        if size > limit:
+            raise ReadError(f"file is {size:,} bytes, over the limit of {limit:,} (setting max_bytes)")
+        digest = hashlib.sha256()
+        with open(p, "rb") as f:
+            while chunk := f.read(1 << 20):
+                digest.update(chunk)
+        try:
+            got = pdf.read(p)
+        except pdf.PdfError as e:
+            raise ReadError(str(e)) from e
+        return Reading(p, digest.hexdigest(), size, "application/pdf", "\f".join(got.pages), got.extractor, None, got.ocr, got.warnings, page_info=got.info)
+    return read_bytes(read_file_bytes(p), p)
+
+
+def is_pdf(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(5) == b"%PDF-"
+    except OSError:
+        return False
 
 
 def read_file_bytes(path: str | os.PathLike[str]) -> bytes:

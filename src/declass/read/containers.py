@@ -103,7 +103,7 @@ def _take(budget: _Budget, size: int, name: str) -> str | None:
     if budget.members + 1 > s.archive_max_members:
         return f"more than {s.archive_max_members:,} members (setting archive_max_members)"
     if budget.total + size > s.archive_max_bytes:
-        return f"{name}: uncompressed size would pass {s.archive_max_bytes:,} bytes (setting archive_max_bytes)"
+        return f"archive over the size limit: uncompressed, it would pass {s.archive_max_bytes:,} bytes (setting archive_max_bytes)"
     budget.members += 1
     budget.total += size
     return None

@@ -42,9 +42,10 @@ def _listed(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
 
 
-def read(data: bytes, mode: str | None = None, lang: str | None = None) -> PdfText:
-    """Text of each page, how it was read, and warnings. ``mode`` is auto, force or skip (default:
-    the ``ocr`` setting)."""
+def read(data: bytes | str, mode: str | None = None, lang: str | None = None) -> PdfText:
+    """Text of each page, how it was read, and warnings. ``data`` is the PDF's bytes or its path
+    (PDFium then reads the file as it needs it: a large scan is never all in memory). ``mode`` is
+    auto, force or skip (default: the ``ocr`` setting)."""
     s = settings.get()
     mode = mode or s.ocr
     lang = lang or s.ocr_lang

@@ -1,0 +1,211 @@
+"""What a document says: entities, places, dates, events, relations and quantities, each with
+evidence, checked on the seed against the analyst's reading and on other real releases."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import declass
+from declass import settings
+from declass.extract import dates, places
+from declass.extract.textutil import fold
+from declass.record import Record
+
+FIX = Path(__file__).parent / "fixtures"
+SAMPLES = Path(__file__).parent.parent / "samples"
+CLI = [sys.executable, "-m", "declass.cli"]
+
+
+def entity(rec: Record, name: str) -> dict[str, Any]:
+    got = [e for e in rec.entities if fold(e["name"]) == fold(name)]
+    assert got, f"no entity {name!r} in {[e['name'] for e in rec.entities]}"
+    return got[0]
+
+
+def test_seed_entities_match_the_analysts_reading(seed: Record, seed_gold: dict[str, Any]) -> None:
+    names = {fold(n) for e in seed.entities for n in [e["name"], *e["aliases"], *(m["text"] for m in e["mentions"])]}
+    for g in seed_gold["entities"]:
+        assert any(fold(w) in names for w in [g["name"], *g.get("mentions", [])]), g["name"]
+        if g["type"] == "organization" and g.get("mentions"):
+            got = {fold(m["text"]) for m in entity(seed, g["name"])["mentions"]}
+            assert {fold(m) for m in g["mentions"]} <= got, (g["name"], got)
+
+
+def test_seed_aliases_acronyms_titles_and_variants(seed: Record) -> None:
+    afo = entity(seed, "Arellano Felix Organization")
+    assert afo["type"] == "organization" and afo["attributes"]["kind"] == "criminal_group"
+    assert {"Tijuana cartel", "AFO"} <= {m["text"] for m in afo["mentions"]}
+    calderon = entity(seed, "Felipe Calderon")
+    assert calderon["attributes"]["title"] == "President" and len(calderon["mentions"]) == 6
+    assert "President of Mexico" in calderon["attributes"]["role"]
+    # a misspelling in the text, the canonical spelling in the record
+    coronel = entity(seed, "Ignacio Coronel Villarreal")
+    assert [m["text"] for m in coronel["mentions"]] == ["Ignacio Coronel Villareal"]
+    assert entity(seed, "Vicente Carrillo Fuentes Organization")["aliases"].count("Juarez Cartel") == 1
+
+
+def test_markings_codes_and_office_symbols_are_never_entities(seed: Record) -> None:
+    for e in seed.entities:
+        for m in e["mentions"]:
+            assert not any(x in m["text"] for x in ("SECRET", "NOFORN", "1.4", "B1", "INR/", "WHA/", "REDACTED")), m
+
+
+def test_seed_places_are_geocoded_with_their_state(seed: Record, seed_gold: dict[str, Any]) -> None:
+    for g in (e for e in seed_gold["entities"] if e["type"] == "place"):
+        p = entity(seed, g["name"])
+        at = p["attributes"]
+        assert p["type"] == "place" and at["country"] == g["country"] and at["lat"] is not None and at["lon"] is not None, g["name"]
+        if g.get("kind"):
+            assert at["kind"] == g["kind"], (g["name"], at)
+        if g.get("in"):
+            assert at["in"] == g["in"], (g["name"], at)
+    juarez = entity(seed, "Ciudad Juarez")["attributes"]
+    assert abs(juarez["lat"] - 31.7) < 0.2 and abs(juarez["lon"] + 106.5) < 0.2
+
+
+def test_place_names_are_accent_insensitive_and_read_in_context() -> None:
+    a = places.find("Violence rose in Nuevo León and in Ciudad Juárez.")
+    b = places.find("Violence rose in Nuevo Leon and in Ciudad Juarez.")
+    assert [m.key for m in a] == [m.key for m in b] and len(a) == 2
+    mx = places.find("In Mexico, the cartel moved from Jalisco to Guadalajara.")
+    es = places.find("In Spain, the train from Madrid stopped at Guadalajara.")
+    assert mx[-1].attributes["country"] == "MX" and es[-1].attributes["country"] == "ES"
+    assert places.find("The city of Chihuahua")[0].attributes["kind"] == "city"
+    assert places.find("In Chihuahua, violence rose.")[0].attributes["kind"] == "state"
+    assert places.find("Most of the staff stayed; Juan Garcia left.") == []
+
+
+def test_dates_resolve_against_the_document_date(seed: Record) -> None:
+    got = {d["text"]: (d["value"], d["precision"]) for d in seed.dates}
+    assert got["March 13"] == ("2010-03-13", "day")
+    assert got["June 1994"] == ("1994-06", "month")
+    assert got["August"] == ("2010-08", "month")
+    # a month later than the document's own date belongs to the year before
+    later = {d.text: d.value for d in dates.find("In November the talks failed; on March 2 they resumed.", "2011-04-10")}
+    assert later == {"November": "2010-11", "March 2": "2011-03-02"}
+    assert dates.find("He may come in May.", "2001-06")[0].value == "2001-05"
+    assert [d.text for d in dates.find("They may leave.", "2001-06")] == []
+
+
+def test_seed_events_with_actors_places_dates_and_plover(seed: Record, seed_gold: dict[str, Any]) -> None:
+    for g in seed_gold["events"]:
+        match = [
+            e
+            for e in seed.events
+            if e["type"] == g["type"]
+            and (g["date"] is None or (e["date"] or "").startswith(g["date"]))
+            and (not g.get("place") or fold(g["place"]) in fold(e["place"] or ""))
+            and (not g.get("actors") or g["actors"][0] in e["actors"])
+        ]
+        assert match, g
+        assert match[0]["plover"] in ("ASSAULT", "COERCE")
+    bomb = next(e for e in seed.events if e["date"] == "2010-07-15")
+    assert bomb["actors"] == ["Vicente Carrillo Fuentes Organization"] and "actor_from" in bomb  # "the same group"
+    removal = next(e for e in seed.events if e["type"] == "leadership_removal")
+    assert "Teodoro Garcia Simental" in removal["targets"]
+
+
+def test_seed_relations(seed: Record, seed_gold: dict[str, Any]) -> None:
+    got = {(r["type"], r["a"], r["b"]) for r in seed.relations}
+    for g in seed_gold["relations"]:
+        assert (g["type"], g["a"], g["b"]) in got or (g["type"], g["b"], g["a"]) in got, g
+    assert ("membership", "Teodoro Garcia Simental", "Arellano Felix Organization") in got
+
+
+def test_seed_quantities(seed: Record) -> None:
+    q = {x["text"]: x for x in seed.quantities}
+    assert q["over 45,000"]["value"] == 45000 and q["over 45,000"]["unit"] == "personnel"
+    assert q["70%"]["value"] == pytest.approx(0.7) and q["70%"]["unit"] == "share"
+    assert not any(x["value"] in (1994, 2010, 13, 15) for x in seed.quantities)  # years and days are dates
+
+
+def evidence_errors(rec: Record) -> list[str]:
+    text = rec.text
+    bad = [f"{e['name']}: {m}" for e in rec.entities for m in e["mentions"] if text[m["start"] : m["end"]] != m["text"]]
+    bad += [f"event {e}" for e in rec.events if text[e["start"] : e["end"]] != e["text"] or e["trigger"] not in e["text"]]
+    bad += [f"date {d}" for d in rec.dates if text[d["start"] : d["end"]] != d["text"]]
+    bad += [f"quantity {q}" for q in rec.quantities if text[q["start"] : q["end"]] != q["text"]]
+    return bad
+
+
+def test_every_finding_points_at_text_that_contains_it() -> None:
+    """Over the bundled samples and fixtures here; over the whole development corpora with
+    scripts/corpus_check.py (they are not shipped)."""
+    files = sorted(p for p in [*SAMPLES.rglob("*"), *FIX.iterdir()] if p.suffix in (".txt", ".md"))
+    assert len(files) > 30
+    n = 0
+    for f in files:
+        rec = declass.parse(f)
+        assert evidence_errors(rec) == [], f
+        n += len(rec.entities) + len(rec.events) + len(rec.quantities)
+    assert n > 500
+
+
+def test_a_users_own_pack(tmp_path: Path) -> None:
+    pack = tmp_path / "oil.yaml"
+    pack.write_text(
+        "pack: oil\nentities:\n"
+        "  - {id: pemex, type: organization, kind: company, name: Petroleos Mexicanos, aliases: [PEMEX, Pemex], attributes: {sector: oil}}\n"
+        "  - {id: deschamps, type: person, name: Carlos Romero Deschamps, aliases: [Romero Deschamps], attributes: {member_of: pemex}}\n"
+    )
+    text = "RELEASE IN FULL\n\nRomero Deschamps met PEMEX managers in Villahermosa on May 3, 2009.\n"
+    os.environ["DECLASS_PACKS"] = str(tmp_path)
+    settings.from_environment.cache_clear()
+    try:
+        rec = declass.parse_bytes(text.encode(), "oil.txt")
+    finally:
+        del os.environ["DECLASS_PACKS"]
+        settings.from_environment.cache_clear()
+    pemex = entity(rec, "Petroleos Mexicanos")
+    assert pemex["id"] == "pack:oil:pemex" and pemex["attributes"]["sector"] == "oil"
+    assert entity(rec, "Carlos Romero Deschamps")["mentions"][0]["text"] == "Romero Deschamps"
+    assert entity(rec, "Villahermosa")["attributes"]["in"] == "Tabasco"
+    meeting = [e for e in rec.events if e["type"] == "meeting"]
+    assert meeting and meeting[0]["date"] == "2009-05-03" and meeting[0]["place"] == "Villahermosa"
+
+
+def test_a_broken_pack_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("entities:\n  - {name: Nobody}\n")
+    env = {**os.environ, "DECLASS_PACKS": str(tmp_path)}
+    p = subprocess.run([*CLI, "parse", "--json", str(FIX / "C05739560.txt")], capture_output=True, text=True, env=env)
+    assert p.returncode != 0 and "bad.yaml" in p.stderr and "needs a name and a type" in p.stderr
+
+
+def test_without_the_model_packs_and_gazetteers_still_work() -> None:
+    with settings.override(spacy_model="none"):
+        rec = declass.parse(FIX / "state-inr-mexico-2010.txt")
+    assert entity(rec, "Los Zetas") and entity(rec, "Ciudad Victoria")
+    assert not any(s.startswith("model:") for e in rec.entities for s in e["attributes"]["sources"])
+    with settings.override(spacy_model="no_such_model_xyz"):
+        rec = declass.parse(FIX / "state-inr-mexico-2010.txt")
+    assert any("no_such_model_xyz" in w for w in rec.warnings) and entity(rec, "Los Zetas")
+
+
+def test_entity_ids_are_stable_across_documents() -> None:
+    a = declass.parse(FIX / "state-inr-mexico-2010.txt")
+    b = declass.parse_bytes(b"RELEASE IN FULL\n\nThe Gulf cartel and Los Zetas fought in Reynosa, Tamaulipas.\n", "other.txt")
+    ids_a = {e["name"]: e["id"] for e in a.entities}
+    ids_b = {e["name"]: e["id"] for e in b.entities}
+    for name in ("Los Zetas", "Gulf Cartel", "Tamaulipas"):
+        assert ids_a[name] == ids_b[name]
+
+
+def test_cli_lists_entities_events_and_figures() -> None:
+    p = subprocess.run([*CLI, "parse", str(FIX / "state-inr-mexico-2010.txt")], capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
+    assert p.returncode == 0, p.stderr
+    for s in ("Los Zetas", "Ciudad Victoria", "bombing", "2010-07-15", "over 45,000"):
+        assert s in p.stdout, s
+
+
+def test_json_record_carries_extraction_fields() -> None:
+    p = subprocess.run([*CLI, "parse", "--json", str(FIX / "C05765915.txt")], capture_output=True, text=True)
+    rec = json.loads(p.stdout)
+    for k in ("entities", "events", "quantities", "dates", "relations"):
+        assert isinstance(rec[k], list)
