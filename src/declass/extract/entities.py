@@ -67,7 +67,8 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
         clash = [kept[k] for k in clash_idx]
         # the model's longer person name beats a one-word city inside it ("Juan Garcia")
         if m.type == "person" and all(
-            k.type == "place" and k.attributes.get("kind") == "city" and k.start >= m.start and k.end <= m.end and (k.end - k.start) < (m.end - m.start) for k in clash
+            k.type == "place" and k.attributes.get("kind") == "city" and k.start >= m.start and k.end <= m.end and (k.end - k.start) < (m.end - m.start)
+            for k in clash
         ):
             for k in sorted(clash_idx, reverse=True):
                 del starts[k]
