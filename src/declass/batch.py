@@ -15,8 +15,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, Any
+
+from declass.pipeline import parse_all
+from declass.read import ReadError
 
 
 class Resumable:
@@ -112,3 +116,44 @@ class Resumable:
             os.replace(self.part_path, self.out)
             self.held_path.unlink(missing_ok=True)
             self.journal_path.unlink(missing_ok=True)
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    for p in paths:
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield p
+
+
+Result = tuple[str, dict[str, Any] | None, str | None]
+
+
+def read_one(path: str) -> list[Result]:
+    """The records of every document in one file (archives and e-mails hold several)."""
+    out: list[Result] = []
+    try:
+        for r in parse_all(path):
+            out.append((r[0], None, r[1]) if isinstance(r, tuple) else (r.source.path, r.to_dict(), None))
+    except ReadError as e:
+        out.append((path, None, str(e)))
+    except Exception as e:  # a bug in a recognizer must not stop a batch
+        out.append((path, None, f"internal error: {type(e).__name__}: {e}"))
+    return out
+
+
+def results(files: list[str], workers: int) -> Iterator[list[Result]]:
+    """The results of each file, in order, one list per file."""
+    if workers <= 1 or len(files) < 2:
+        for f in files:
+            yield read_one(f)
+        return
+    # small chunks keep every core busy when some files are long scans; large ones cut the
+    # per-file overhead on big folders of text
+    chunk = max(1, min(16, len(files) // (workers * 16)))
+    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as ex:
+        yield from ex.map(read_one, files, chunksize=chunk)

@@ -8,8 +8,6 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,10 +18,8 @@ from rich.table import Table
 
 from declass import settings
 from declass.anatomy.custodian import Custodians
-from declass.batch import Resumable
+from declass.batch import Resumable, iter_files, results
 from declass.extract import packs
-from declass.pipeline import parse_all
-from declass.read import ReadError
 from declass.record import Record
 
 app = typer.Typer(help="Read released government records into structured data.", no_args_is_help=True, add_completion=False)
@@ -33,47 +29,6 @@ err = Console(stderr=True)
 @app.callback()
 def main() -> None:
     """declass: release anatomy, clean text and facts from FOIA and declassified documents."""
-
-
-def iter_files(paths: list[Path]) -> Iterator[Path]:
-    for p in paths:
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs.sort()
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
-        else:
-            yield p
-
-
-Result = tuple[str, dict[str, Any] | None, str | None]
-
-
-def _one(path: str) -> list[Result]:
-    """The records of every document in one file (archives and e-mails hold several)."""
-    out: list[Result] = []
-    try:
-        for r in parse_all(path):
-            out.append((r[0], None, r[1]) if isinstance(r, tuple) else (r.source.path, r.to_dict(), None))
-    except ReadError as e:
-        out.append((path, None, str(e)))
-    except Exception as e:  # a bug in a recognizer must not stop a batch
-        out.append((path, None, f"internal error: {type(e).__name__}: {e}"))
-    return out
-
-
-def _results(files: list[str], workers: int) -> Iterator[list[Result]]:
-    """The results of each file, in order, one list per file."""
-    if workers <= 1 or len(files) < 2:
-        for f in files:
-            yield _one(f)
-        return
-    # small chunks keep every core busy when some files are long scans; large ones cut the
-    # per-file overhead on big folders of text
-    chunk = max(1, min(16, len(files) // (workers * 16)))
-    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as ex:
-        yield from ex.map(_one, files, chunksize=chunk)
 
 
 def _apply_settings(ocr_mode: str | None, ocr_lang: str | None) -> None:
@@ -211,7 +166,7 @@ def parse_cmd(
     try:
         progress.start()
         n = 0
-        for done_files, (file, batch) in enumerate(zip(files, _results(files, n_workers)), start=1):
+        for done_files, (file, batch) in enumerate(zip(files, results(files, n_workers)), start=1):
             for path, got, error in batch:
                 take(path, got, error)
             if run is not None:  # every record of this file is on disk
@@ -336,3 +291,244 @@ def summary(rec: Record, console: Console) -> None:
 
 if __name__ == "__main__":
     app()
+
+
+# ---------------------------------------------------------------- the corpus
+DbOption = Annotated[str, typer.Option("--db", help="A SQLite file (default corpus.db) or postgresql://…", envvar="DECLASS_DB")]
+
+
+def _store(db: str) -> Any:
+    from declass.store.db import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(2) from e
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders, archives, or JSON Lines of declass records.")],
+    db: DbOption = "corpus.db",
+    collection: Annotated[str | None, typer.Option("--collection", help="Collection name (default: the folder's name).")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes; 0 = one per core.")] = 0,
+    ocr_mode: Annotated[str | None, typer.Option("--ocr", help="auto, force or skip (see declass parse).")] = None,
+    ocr_lang: Annotated[str | None, typer.Option("--ocr-lang", help="Tesseract language(s).")] = None,
+) -> None:
+    """Read files into a corpus. Re-running skips what is stored; an interrupted ingest keeps every
+    batch it committed."""
+    from declass.store.ingest import ingest
+
+    _apply_settings(ocr_mode, ocr_lang)
+    store = _store(db)
+    n_workers = workers or (os.cpu_count() or 1)
+    progress = Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal
+    )
+    task = progress.add_task("ingest", total=None)
+
+    def tick(done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total)
+
+    def on_error(path: str, reason: str) -> None:
+        progress.console.print(f"[red]error[/red] {path}: {reason}")
+
+    t0 = time.perf_counter()
+    with progress:
+        rep = ingest(store, paths, collection, n_workers, tick, on_error)
+    dt = time.perf_counter() - t0
+    t = Table(title=f"ingest into {store.url} in {dt:,.1f} s", title_justify="left")
+    t.add_column("")
+    t.add_column("count", justify="right")
+    for k, v in (
+        ("files", rep.files),
+        ("files already stored, skipped", rep.skipped_files),
+        ("new documents", rep.documents),
+        ("duplicates", rep.duplicates),
+        ("failed", len(rep.failed)),
+        ("documents in the corpus", store.count()),
+    ):
+        t.add_row(k, f"{v:,}")
+    err.print(t)
+    store.close()
+    raise typer.Exit(min(len(rep.failed), 100))
+
+
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help='Words, "phrases", prefix*, AND / OR / NOT, (groups). Empty: every document.')] = "",
+    db: DbOption = "corpus.db",
+    as_json: Annotated[bool, typer.Option("--json", help="Print {total, hits, facets} as JSON.")] = False,
+    collection: Annotated[list[str] | None, typer.Option(help="Filter (repeatable).")] = None,
+    agency: Annotated[list[str] | None, typer.Option(help="Filter (repeatable).")] = None,
+    status: Annotated[list[str] | None, typer.Option(help="released_in_full, released_in_part, denied.")] = None,
+    level: Annotated[list[str] | None, typer.Option(help="TOP SECRET, SECRET, CONFIDENTIAL, UNCLASSIFIED…")] = None,
+    control: Annotated[list[str] | None, typer.Option(help="Dissemination control, e.g. NOFORN.")] = None,
+    exemption: Annotated[list[str] | None, typer.Option(help="Canonical code, e.g. '(b)(6)' or 1.4(c).")] = None,
+    entity: Annotated[list[str] | None, typer.Option(help="Entity id.")] = None,
+    office: Annotated[list[str] | None, typer.Option(help="Office symbol, e.g. INR/TNC.")] = None,
+    has_redactions: Annotated[bool | None, typer.Option("--has-redactions/--no-redactions", help="Only documents with (or without) withheld text.")] = None,
+    written_from: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
+    written_to: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
+    released_from: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
+    released_to: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
+    page: Annotated[int, typer.Option(help="Page of results.")] = 1,
+    size: Annotated[int, typer.Option(help="Hits per page (at most 100).")] = 20,
+    sort: Annotated[str, typer.Option(help="relevance, written, -written, released, -released, seq.")] = "relevance",
+) -> None:
+    """Full-text search with filters and facet counts."""
+    from declass.store.query import QueryError
+
+    filters = {
+        "collection": collection, "agency": agency, "status": status, "level": level, "control": control, "exemption": exemption, "entity": entity,
+        "office": office, "has_redactions": has_redactions, "written_from": written_from, "written_to": written_to,
+        "released_from": released_from, "released_to": released_to,
+    }  # fmt: skip
+    store = _store(db)
+    try:
+        res = store.search(query, filters, page=page, size=size, sort=sort)
+    except QueryError as e:
+        err.print(f"[red]cannot search: {e}[/red]")
+        raise typer.Exit(2) from e
+    finally:
+        store.close()
+    if as_json:
+        sys.stdout.write(json.dumps(res.to_dict(), ensure_ascii=False, indent=1) + "\n")
+        return
+    console = Console(width=160)
+    t = Table(title=f"{res.total:,} documents for {query!r} ({res.took_ms:.0f} ms); page {res.page}", title_justify="left")
+    for col in ("document", "written", "status", "snippet"):
+        t.add_column(col, overflow="fold")
+    for h in res.hits:
+        t.add_row(
+            f"{h['title'] or ''}\n[dim]{h['id'][:12]} {os.path.basename(h['path'])}[/dim]",
+            h["written"] or "",
+            (h["status"] or "").replace("released_", ""),
+            h["snippet"],
+        )
+    console.print(t)
+    for name, vals in res.facets.items():
+        if vals:
+            console.print(f"[bold]{name}[/bold]: " + ", ".join(f"{v.get('name') or v['value']} ({v['count']})" for v in vals))
+
+
+entities_app = typer.Typer(help="Entities across the corpus: show, list, merge and split.", no_args_is_help=True)
+app.add_typer(entities_app, name="entities")
+
+
+@entities_app.command("show")
+def entity_show(entity_id: str, db: DbOption = "corpus.db", as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """An entity: names, documents, events and the entities it appears with."""
+    store = _store(db)
+    got = store.entity(entity_id)
+    store.close()
+    if got is None:
+        err.print(f"[red]no entity {entity_id!r}[/red]")
+        raise typer.Exit(1)
+    if as_json:
+        sys.stdout.write(json.dumps(got, ensure_ascii=False, indent=1) + "\n")
+        return
+    c = Console(width=160)
+    c.print(f"[bold]{got['name']}[/bold] ({got['type']}) {got['id']}: {got['documents']} documents, {got['mentions']} mentions")
+    if got["aliases"]:
+        c.print("also: " + ", ".join(got["aliases"][:30]))
+    for e in got["events"][:20]:
+        c.print(f"  {e['date'] or '?':10} {e['type']:18} {e['place'] or ''}  {', '.join(e['actors'])}")
+    c.print("with: " + ", ".join(f"{x['name']} ({x['documents']})" for x in got["co_occurring"][:15]))
+
+
+@entities_app.command("list")
+def entity_list(
+    db: DbOption = "corpus.db", type_: Annotated[str | None, typer.Option("--type", help="person, organization or place.")] = None, limit: int = 50
+) -> None:
+    """The entities named in most documents."""
+    store = _store(db)
+    rows = store.entities(type_, limit)
+    store.close()
+    for r in rows:
+        typer.echo(f"{r['documents']:6}  {r['name']}  [{r['id']}]")
+
+
+@entities_app.command("merge")
+def entity_merge(source: str, target: str, db: DbOption = "corpus.db", note: Annotated[str | None, typer.Option(help="Why.")] = None) -> None:
+    """SOURCE is the same as TARGET (recorded, reversible with split)."""
+    from declass.store.db import StoreError
+
+    store = _store(db)
+    try:
+        store.merge(source, target, note)
+    except StoreError as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(1) from e
+    finally:
+        store.close()
+    typer.echo(f"merged {source} into {target}")
+
+
+@entities_app.command("split")
+def entity_split(source: str, db: DbOption = "corpus.db") -> None:
+    """Undo the merge of SOURCE."""
+    from declass.store.db import StoreError
+
+    store = _store(db)
+    try:
+        store.split(source)
+    except StoreError as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(1) from e
+    finally:
+        store.close()
+    typer.echo(f"{source} stands on its own again")
+
+
+@app.command("stats")
+def stats_cmd(db: DbOption = "corpus.db", as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Withheld text by exemption, office and year; release status; classification over time."""
+    store = _store(db)
+    st = store.statistics()
+    store.close()
+    if as_json:
+        sys.stdout.write(json.dumps(st, ensure_ascii=False, indent=1) + "\n")
+        return
+    c = Console(width=160)
+    c.print(f"{st['documents']:,} documents, {st['withheld_spans']:,} withheld spans, {st['released_in_part_share']:.1%} released in part")
+    for key in ("withheld_by_exemption", "withheld_by_office", "withheld_by_written_year", "withheld_by_release_year", "status"):
+        t = Table(title=key.replace("_", " "), title_justify="left")
+        t.add_column("value")
+        t.add_column("count", justify="right")
+        for r in st[key][:25]:
+            t.add_row(str(r["value"]), f"{r['count']:,}")
+        c.print(t)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv (a folder of tables), ftm (FollowTheMoney for Aleph), graphml.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (a folder for csv).")],
+    db: DbOption = "corpus.db",
+) -> None:
+    """Take the corpus elsewhere."""
+    from declass import export
+
+    if fmt not in export.FORMATS:
+        err.print(f"[red]--format must be one of {', '.join(export.FORMATS)}[/red]")
+        raise typer.Exit(2)
+    store = _store(db)
+    try:
+        if fmt == "csv":
+            counts = export.csv_tables(store.records(), out)
+            err.print(f"wrote {', '.join(f'{v:,} {k}' for k, v in counts.items())} to {out}/")
+            return
+        with open(out, "w", encoding="utf-8") as f:
+            if fmt == "jsonl":
+                n = export.jsonl(store.records(), f)
+                err.print(f"wrote {n:,} records to {out}")
+            elif fmt == "ftm":
+                n = export.ftm(store.records(), f)
+                err.print(f"wrote {n:,} FollowTheMoney entities to {out}")
+            else:
+                nodes, edges = export.graphml(store, f)
+                err.print(f"wrote {nodes:,} entities and {edges:,} links to {out}")
+    finally:
+        store.close()
