@@ -289,8 +289,6 @@ def summary(rec: Record, console: Console) -> None:
     console.print(t)
 
 
-if __name__ == "__main__":
-    app()
 
 
 # ---------------------------------------------------------------- the corpus
@@ -532,3 +530,7 @@ def export_cmd(
                 err.print(f"wrote {nodes:,} entities and {edges:,} links to {out}")
     finally:
         store.close()
+
+
+if __name__ == "__main__":
+    app()

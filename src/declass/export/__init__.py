@@ -111,9 +111,8 @@ def ftm_entities(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         rel, hdr, d = rec["release"], rec["header"], rec["date"]
         doc_id = _ftm_id("doc", rec["id"])
         props: dict[str, list[str]] = {
-            "title": [hdr.get("subject") or rec["source"]["path"].rsplit("/", 1)[-1]],
+            "title": [(hdr.get("subject") or rec["source"]["path"].rsplit("/", 1)[-1])[:250]],
             "fileName": [rec["source"]["path"].rsplit("/", 1)[-1]],
-            "contentHash": [rec["id"]],
             "mimeType": [rec["source"].get("media_type") or "text/plain"],
             "bodyText": [rec.get("text") or ""],
         }
@@ -125,8 +124,8 @@ def ftm_entities(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         if written:
             props["date"] = [written]
         if hdr.get("from"):
-            props["author"] = [hdr["from"]]
-        notes = [f"{k}: {rel[k]}" for k in ("status", "case_number", "doc_number", "record_number") if rel.get(k)]
+            props["author"] = [hdr["from"][:250]]
+        notes = [f"sha256: {rec['id']}"] + [f"{k}: {rel[k]}" for k in ("status", "case_number", "doc_number", "record_number") if rel.get(k)]
         if rel.get("exemptions"):
             notes.append("exemptions: " + ", ".join(rel["exemptions"]))
         if notes:

@@ -119,6 +119,12 @@ class Store:
 
     # -- schema --------------------------------------------------------------------------
     def migrate(self) -> None:
+        """Create or update the schema; nothing to do (and no write lock taken) when it is current."""
+        try:
+            if self.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == str(schema.VERSION):
+                return
+        except Exception:
+            self._reset_after_error()
         self._begin()
         try:
             for stmt in schema.COMMON[0]:
@@ -138,6 +144,9 @@ class Store:
 
     def _has_view(self, name: str) -> bool:
         raise NotImplementedError
+
+    def _reset_after_error(self) -> None:
+        """After a failed statement outside a transaction (PostgreSQL needs nothing here)."""
 
     # -- ingest --------------------------------------------------------------------------
     def has(self, doc_id: str) -> bool:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from declass import settings
 from declass.batch import iter_files, results
 from declass.store.db import Store
 
-BATCH_FILES = 200  # files per transaction
 
 
 @dataclass(slots=True)
@@ -83,8 +83,9 @@ def ingest(
         done = rep.skipped_files
         if progress:
             progress(done, len(files))
-        for i in range(0, len(todo), BATCH_FILES):
-            chunk = todo[i : i + BATCH_FILES]
+        batch = max(1, settings.get().ingest_batch)
+        for i in range(0, len(todo), batch):
+            chunk = todo[i : i + batch]
             recs: list[dict[str, Any]] = []
             marks = []
             for f, got in zip(chunk, results(chunk, workers), strict=True):
