@@ -18,7 +18,6 @@ from declass.batch import iter_files, results
 from declass.store.db import Store
 
 
-
 @dataclass(slots=True)
 class IngestReport:
     files: int = 0
