@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
+BENCH_DOCS ?= 1000000
 
 .PHONY: run test lint bench eval clean
 
@@ -34,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/anatomy_throughput.py
 	$(BIN)/python bench/extract_throughput.py
 	$(BIN)/python bench/pdf_ocr.py
+	$(BIN)/python bench/store_search.py --docs $(BENCH_DOCS)
 
 ## eval: the scorer on the seed and on both development corpora (needs ../shared)
 eval: $(STAMP)

@@ -75,6 +75,7 @@ def open_store(url: str | None = None) -> Store:
 class Store:
     dialect = "sqlite"
     url: str
+    _hits_join = "JOIN"  # SQLite: CROSS JOIN, so that the full-text match drives the query
 
     # -- backend hooks ---------------------------------------------------------------------
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -314,9 +315,16 @@ class Store:
         else:
             hits_sql, hit_params = "SELECT seq, 0.0 AS score FROM documents", []
         where, wparams = self._where(filters)
-        frm = f"FROM ({hits_sql}) h JOIN documents d ON d.seq = h.seq"
-        base = f"{frm} WHERE {where}"
+        frm = f"FROM ({hits_sql}) h {self._hits_join} documents d ON d.seq = h.seq"
         params = [*hit_params, *wparams]
+        if node is not None:
+            # the match and the filters run once; the count, the page and every facet read the result
+            self._execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (seq BIGINT PRIMARY KEY, score DOUBLE PRECISION)")
+            self._execute("DELETE FROM search_hits")
+            self._execute(f"INSERT INTO search_hits (seq, score) SELECT h.seq, h.score {frm} WHERE {where}", params)
+            frm = f"FROM search_hits h {self._hits_join} documents d ON d.seq = h.seq"
+            where, params = "1 = 1", []
+        base = f"{frm} WHERE {where}"
         total = int(self.scalar(f"SELECT COUNT(*) {base}", params) or 0)
         order = {
             "relevance": "h.score DESC, d.seq",
@@ -617,6 +625,7 @@ def snippet(text: str, terms: list[q.Term], width: int = 220) -> str:
 
 class SqliteStore(Store):
     dialect = "sqlite"
+    _hits_join = "CROSS JOIN"
 
     def __init__(self, path: str) -> None:
         self.url = path
