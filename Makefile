@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 BENCH_DOCS ?= 1000000
+PORT ?= 8000
 
 .PHONY: run test lint bench eval clean
 
@@ -17,9 +18,12 @@ $(STAMP): pyproject.toml requirements.lock requirements-dev.lock requirements-mo
 	$(BIN)/pip install -q --no-deps -e .
 	touch $(STAMP)
 
-## run: parse the bundled sample releases and print what declass reads in them
+## run: parse the bundled sample releases, print what declass reads in them, then serve them
 run: $(STAMP)
 	$(BIN)/declass parse samples/
+	rm -f .samples.db .samples.db-wal .samples.db-shm
+	$(BIN)/declass ingest samples/ --db .samples.db --collection samples
+	$(BIN)/declass serve --db .samples.db --host 127.0.0.1 --port $(PORT)
 
 ## test: the test suite (pytest + hypothesis)
 test: $(STAMP)
@@ -36,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract_throughput.py
 	$(BIN)/python bench/pdf_ocr.py
 	$(BIN)/python bench/store_search.py --docs $(BENCH_DOCS)
+	$(BIN)/python bench/web_load.py
 
 ## eval: the scorer on the seed and on both development corpora (needs ../shared)
 eval: $(STAMP)

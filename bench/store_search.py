@@ -28,9 +28,9 @@ from typing import Any
 
 os.environ.setdefault("DECLASS_SPACY_MODEL", "none")  # seeds: packs and gazetteers are enough here
 
-import declass  # noqa: E402
-from declass.store.db import open_store  # noqa: E402
-from declass.store.query import compile_query, to_fts5  # noqa: E402
+import declass
+from declass.store.db import open_store
+from declass.store.query import compile_query, to_fts5
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = [ROOT.parent / "shared" / "corpora" / f"{n}.jsonl.gz" for n in ("state-foia-dev", "nara-jfk-dev")]

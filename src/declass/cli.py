@@ -532,5 +532,24 @@ def export_cmd(
         store.close()
 
 
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOption = "corpus.db",
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback unless told).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes.")] = 1,
+) -> None:
+    """The web app and JSON API over a corpus (read-only unless DECLASS_TOKEN is set)."""
+    import uvicorn
+
+    store = _store(db)
+    n = store.count()
+    store.close()
+    os.environ["DECLASS_DB"] = db
+    err.print(f"serving {n:,} documents from {db} at http://{host}:{port}/ (Ctrl-C stops)")
+    uvicorn.run("declass.web.app:default_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
+
+
 if __name__ == "__main__":
     app()
