@@ -7,6 +7,7 @@
 2. OCR: pages/s of declass on an image-only PDF (render at 300 dpi + Tesseract + anatomy) beside
    the plain ``tesseract`` command on the same page images, on one core and on all cores.
    declass's overhead over raw Tesseract is the goal (<= 10 %).
+   (Entity extraction is off here, DECLASS_EXTRACT=0: bench/extract_throughput.py measures it.)
 3. Memory: peak resident memory of declass reading a scanned PDF of N pages and of N/10 pages.
    The ratio should stay near 1: pages are streamed, not held.
 
@@ -29,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the fixture makers the tests use
+os.environ.setdefault("DECLASS_EXTRACT", "0")  # reading and anatomy; bench/extract_throughput.py measures extraction
 
 import declass  # noqa: E402
 import scanmake  # noqa: E402
