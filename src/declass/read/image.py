@@ -6,13 +6,12 @@ The image's size is checked from its header before any pixel is decoded (setting
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from declass import settings
 from declass.read import ocr, quality
-from declass.read.page import PageInfo
+from declass.read.page import PageInfo, PageTexts
 
 Image.MAX_IMAGE_PIXELS = None  # declass checks the size itself, with its own setting and message
 
@@ -21,12 +20,7 @@ class ImageError(Exception):
     """An image that cannot be read, with the reason."""
 
 
-@dataclass(slots=True)
-class ImageText:
-    pages: list[str] = field(default_factory=list)
-    info: list[PageInfo] = field(default_factory=list)
-    extractor: str = ""
-    warnings: list[str] = field(default_factory=list)
+ImageText = PageTexts
 
 
 def read(data: bytes, lang: str | None = None) -> ImageText:

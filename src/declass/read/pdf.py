@@ -10,14 +10,13 @@ processes run at once on one PDF (the batch sets it so that all cores are used, 
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from declass import settings
 from declass.read import ocr, quality
-from declass.read.page import PageInfo
+from declass.read.page import PageInfo, PageTexts
 
 MIN_PAGE_CHARS = 20  # fewer letters and digits than this: the page has no real text layer
 
@@ -26,16 +25,7 @@ class PdfError(Exception):
     """A PDF that PDFium cannot open, with the reason."""
 
 
-@dataclass(slots=True)
-class PdfText:
-    pages: list[str] = field(default_factory=list)
-    info: list[PageInfo] = field(default_factory=list)
-    extractor: str = ""
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def ocr(self) -> bool:
-        return any(p.method == "ocr" for p in self.info)
+PdfText = PageTexts
 
 
 def _listed(numbers: list[int]) -> str:

@@ -25,25 +25,11 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from declass.anatomy import exemptions
-from declass.store.db import FACETS, MAX_PAGE_SIZE, Store, StoreError, open_store
+from declass.store.db import FACETS, FILTERS, MAX_PAGE_SIZE, Store, StoreError, open_store
 from declass.store.query import MAX_QUERY_CHARS, QueryError
 
 HERE = Path(str(resources.files("declass.web")))
-FILTER_KEYS = (
-    "collection",
-    "agency",
-    "status",
-    "level",
-    "control",
-    "exemption",
-    "entity",
-    "office",
-    "has_redactions",
-    "written_from",
-    "written_to",
-    "released_from",
-    "released_to",
-)
+FILTER_KEYS = FILTERS
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -236,26 +222,26 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     def api_statistics() -> JSONResponse:
         return JSONResponse(store().statistics())
 
-    @app.get("/api/timeline", tags=["views"])
-    def api_timeline(request: Request, q: str = "", entity: str = "") -> JSONResponse:
+    def view_json(make: Any, request: Request, q: str, entity: str) -> JSONResponse:
         try:
-            return JSONResponse(timeline_data(store(), q, entity, request))
+            return JSONResponse(make(store(), q, entity, request))
         except QueryError as e:
             return JSONResponse({"error": str(e)}, status_code=400)
+
+    @app.get("/api/timeline", tags=["views"])
+    def api_timeline(request: Request, q: str = "", entity: str = "") -> JSONResponse:
+        """Dated events and documents of a search or an entity (as /timeline)."""
+        return view_json(timeline_data, request, q, entity)
 
     @app.get("/api/network", tags=["views"])
     def api_network(request: Request, q: str = "", entity: str = "") -> JSONResponse:
-        try:
-            return JSONResponse(network_data(store(), q, entity, request))
-        except QueryError as e:
-            return JSONResponse({"error": str(e)}, status_code=400)
+        """The entities named in most of those documents and their co-occurrence (as /network)."""
+        return view_json(network_data, request, q, entity)
 
     @app.get("/api/map", tags=["views"])
     def api_map(request: Request, q: str = "", entity: str = "") -> JSONResponse:
-        try:
-            return JSONResponse(map_data(store(), q, entity, request))
-        except QueryError as e:
-            return JSONResponse({"error": str(e)}, status_code=400)
+        """Places with coordinates and their events (as /map)."""
+        return view_json(map_data, request, q, entity)
 
     return app
 
