@@ -18,6 +18,25 @@ from functools import lru_cache
 from declass import settings
 
 
+def _return_big_buffers_to_the_os() -> None:
+    """Page images are megabytes each and made one after another, from several threads. glibc
+    raises its mmap threshold after the first is freed and then keeps later ones in per-thread
+    heaps, which grow with the page count; a fixed 1 MB threshold gives them back on free."""
+    try:
+        import ctypes
+        import ctypes.util
+
+        name = ctypes.util.find_library("c")
+        if name:
+            libc = ctypes.CDLL(name)
+            libc.mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):
+        pass  # not glibc: nothing to do
+
+
+_return_big_buffers_to_the_os()
+
+
 class OcrError(Exception):
     """OCR could not run on a page (Tesseract missing, failed, or too slow), with the reason."""
 
