@@ -18,6 +18,7 @@ from declass import settings
 from declass.read import ocr, quality
 from declass.read.page import PageInfo, PageTexts
 
+REOPEN_EVERY = 50  # pages read before the document is reopened
 MIN_PAGE_CHARS = 20  # fewer letters and digits than this: the page has no real text layer
 
 
@@ -87,6 +88,11 @@ def read(data: bytes | str, mode: str | None = None, lang: str | None = None) ->
         out.pages = [""] * n
         out.info = [PageInfo("pdf-text")] * n
         for i in range(n):
+            if i and i % REOPEN_EVERY == 0:
+                # PDFium caches decoded page content in the document: reopening it keeps memory
+                # flat however many pages the file has
+                doc.close()
+                doc = pdfium.PdfDocument(data)
             page = doc[i]
             try:
                 textpage = page.get_textpage()
