@@ -18,6 +18,7 @@ tests/fixtures. Needs Debian tesseract-ocr and poppler-utils (scripts/system-pac
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import json
 import os
@@ -129,7 +130,9 @@ def bench_ocr(tmp: Path, n_pages: int) -> None:
 
 def peak_rss(pdf: Path) -> float:
     """Peak resident memory (MB) of a fresh process that parses ``pdf``."""
-    code = "import resource, sys, declass; declass.parse(sys.argv[1]); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    # VmHWM, the peak of this process's own memory since exec (ru_maxrss would also count the
+    # parent's pages a forked child shared before exec)
+    code = "import re, sys, declass; declass.parse(sys.argv[1]); print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))"
     env = {**os.environ, "DECLASS_OCR_JOBS": str(CORES)}
     out = subprocess.run([sys.executable, "-c", code, str(pdf)], capture_output=True, text=True, check=True, env=env)
     return int(out.stdout.strip()) / 1024
@@ -142,6 +145,8 @@ def bench_memory(tmp: Path, n_pages: int) -> None:
         pages = [scanmake.render([f"Page {k + 1} of {n}", "", "RELEASED IN FULL", "A short line of typescript on each page."]) for k in range(min(n, 20))]
         images = [pages[k % len(pages)] for k in range(n)]
         pdf.write_bytes(scanmake.image_pdf(images))
+        del pages, images
+        gc.collect()
         t0 = time.perf_counter()
         mb = peak_rss(pdf)
         results.append((n, mb, time.perf_counter() - t0, pdf.stat().st_size / 1e6))
