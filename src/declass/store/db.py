@@ -441,12 +441,12 @@ class Store:
     def records(self) -> Iterator[dict[str, Any]]:
         last = 0
         while True:
-            rows = self.rows("SELECT seq, record FROM documents WHERE seq > ? ORDER BY seq LIMIT 500", (last,))
+            rows = self.rows("SELECT seq, record, collection FROM documents WHERE seq > ? ORDER BY seq LIMIT 500", (last,))
             if not rows:
                 return
-            for seq, rec in rows:
+            for seq, rec, collection in rows:
                 last = seq
-                yield json.loads(rec)
+                yield json.loads(rec) | {"collection": collection}  # so an export re-ingests into the same collections
 
     def count(self) -> int:
         return int(self.scalar("SELECT COUNT(*) FROM documents") or 0)

@@ -68,7 +68,7 @@ def ingest(
     for root in paths:
         coll = collection_of(root, collection)
         if root.is_file() and is_records_file(root):
-            _ingest_records(store, root, coll, rep)
+            _ingest_records(store, root, coll, rep, collection is not None)
             continue
         files = [str(f) for f in iter_files([root])]
         todo = []
@@ -115,17 +115,27 @@ def ingest(
     return rep
 
 
-def _ingest_records(store: Store, path: Path, coll: str, rep: IngestReport) -> None:
+def _ingest_records(store: Store, path: Path, coll: str, rep: IngestReport, given: bool) -> None:
+    """Records from JSON Lines; an exported record keeps the collection it was in, unless
+    ``--collection`` names one."""
     batch: list[dict[str, Any]] = []
+
+    def flush(files: list[tuple[str, int, float, int, str | None]]) -> None:
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for r in batch:
+            groups.setdefault(coll if given else (r.get("collection") or coll), []).append(r)
+        for i, (name, recs) in enumerate(groups.items()):
+            new = store.add_batch(recs, name, files if i == len(groups) - 1 else [])
+            rep.documents += new
+            rep.duplicates += len(recs) - new
+        if not groups and files:
+            store.add_batch([], coll, files)
+
     for rec in read_records(path):
         batch.append(rec)
         if len(batch) >= 500:
-            new = store.add_batch(batch, coll, [])
-            rep.documents += new
-            rep.duplicates += len(batch) - new
+            flush([])
             batch = []
     st = path.stat()
-    new = store.add_batch(batch, coll, [(str(path), st.st_size, st.st_mtime, len(batch), None)])
-    rep.documents += new
-    rep.duplicates += len(batch) - new
+    flush([(str(path), st.st_size, st.st_mtime, len(batch), None)])
     rep.files += 1
