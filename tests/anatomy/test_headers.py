@@ -83,3 +83,21 @@ def test_form_print_date_is_not_the_document_date() -> None:
 def test_dateline_when_there_is_no_header() -> None:
     rec = parse("SECRET\n\nDD/P 8-1350\n\n2 APR 1968\n\nMEMORANDUM FOR: Director of Central Intelligence\n")
     assert rec.header.date == "1968-04-02"
+
+
+def test_letters_and_articles_name_their_sender_and_addressee() -> None:
+    """Real layouts from the State release (C05770608, C05769270, C05771634)."""
+    letter = parse(
+        "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05770608 Date: 08/31/2015\n\n"
+        "                                                                           RELEASE IN PART\n"
+        "                                                                           B5\n\n\n"
+        "Dear Mr. Ambassador:\n\n\n\n                                          Sincerely yours,\n\n\n\n"
+        "                                          Hillary Rodham Clinton\n\n\n\nHis Excellency\n      Han Duk-soo\n"
+    )
+    assert letter.header.from_ == "Hillary Rodham Clinton" and letter.header.to == []  # "Mr. Ambassador" names no one
+    dear = parse("RELEASE IN FULL\n\n                June 30, 2010\n\n  Dear Mr. John Olver:\n\n   We thought you would be interested to know.\n")
+    assert dear.header.to == ["John Olver"] and dear.header.from_ is None
+    article = parse("RELEASE IN FULL\n\n    More on Patterns in Intractable Conflicts\n     By Louise Diamond, Ph.D.\n\n     In deep-rooted, intractable conflicts.\n")
+    assert article.header.from_ == "Louise Diamond"
+    email = parse("From: Mills, Cheryl D <MillsCD@state.gov>\nSent: Friday, December 4, 2009 1:03 PM\nTo: H\nSubject: Note\n\nThanks.\nSincerely,\nJohn Smith\n")
+    assert email.header.from_ is not None and email.header.from_.startswith("Mills")  # a header wins over a signature

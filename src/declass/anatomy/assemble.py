@@ -100,6 +100,7 @@ def analyse(reading: Reading) -> Record:
     _classification(rec, banner_f, stamp_f)
     headers.read(rec)
     headers.dateline(rec)
+    headers.letter(rec)
     _status_by_default(rec)
     authorship.read(rec)
     dating.read(rec)

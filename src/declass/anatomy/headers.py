@@ -482,3 +482,43 @@ def classification_block(rec: Record) -> None:
             c.portions.append(Portion(m.group("mark"), mk.level, m.start("mark"), m.end("mark")))
     if not c.level and c.portions:
         c.level = markings.highest([p.level for p in c.portions])
+
+
+# letters, speeches and articles: the sender is the signature, the addressee the salutation
+_CLOSING = re.compile(
+    r"^[^\S\n]*(?:Sincerely(?:[^\S\n]+yours)?|Respectfully(?:[^\S\n]+yours)?|Yours[^\S\n]+(?:sincerely|truly|faithfully)|"
+    r"(?:With[^\S\n]+)?(?:Best|Warm|Kind|Warmest)[^\S\n]+regards|Cordially|Faithfully[^\S\n]+yours)[^\S\n]*,?[^\S\n]*\n",
+    re.M | re.I,
+)
+_NAME_LINE = re.compile(r"[^\S\n]*((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)){1,3})[^\S\n]*$")
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Senator|Congressman|Congresswoman|Representative|Ambassador|Minister|Secretary|President|Governor|Professor|General|Admiral)"
+_SALUTATION = re.compile(
+    r"^[^\S\n]*Dear[^\S\n]+(?:" + _TITLES + r"\.?[^\S\n]+)?((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)){0,3})[^\S\n]*[:,]", re.M
+)
+_BYLINE = re.compile(r"(?:^|[^\S\n])By[^\S\n]+((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)){1,3})[^\S\n]*(?:,[^\n]{0,40})?$", re.M)
+_NOT_NAMES = {"Ambassador", "Sir", "Madam", "Colleague", "Colleagues", "Friend", "Friends", "Secretary", "President", "Minister", "Senator", "Excellency"}
+
+
+def letter(rec: Record) -> None:
+    """A document with no sender in a header: the name under a letter's closing ("Sincerely
+    yours, / Hillary Rodham Clinton") or an article's byline ("By Louise Diamond"); with no
+    addressee, a letter's salutation ("Dear Mr. John Olver:")."""
+    h = rec.header
+    if h.kind in ("email", "cable", "form"):
+        return
+    text = rec.text
+    if not h.from_:
+        for m in _CLOSING.finditer(text):
+            lines = [ln for ln in text[m.end() : m.end() + 400].split("\n")[:6] if ln.strip() and ln.strip() != "[REDACTED]"]
+            got = _NAME_LINE.match(lines[0]) if lines else None
+            if got and got.group(1) not in _NOT_NAMES:
+                h.from_ = got.group(1)
+                break
+        if not h.from_:
+            by = _BYLINE.search(text[:1500])
+            if by:
+                h.from_ = by.group(1)
+    if not h.to:
+        dear = _SALUTATION.search(text[:4000])
+        if dear and dear.group(1) not in _NOT_NAMES:
+            h.to = [dear.group(1)]
