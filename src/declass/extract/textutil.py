@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFKD", ch)
-    base = "".join(c for c in base if not unicodedata.combining(c))
-    return base[:1] if len(base) >= 1 else " "
+def _base(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base[:1] if base else " "
+
+
+# one character for one: Latin letters with diacritics to their base letter (é -> e, ñ -> n);
+# other characters stay as they are
+_FOLD_TABLE = {o: _base(chr(o)) for o in range(0x80, 0x250) if unicodedata.category(chr(o)).startswith("L") and _base(chr(o)) != chr(o)}
 
 
 def fold_same_length(s: str) -> str:
@@ -21,7 +24,7 @@ def fold_same_length(s: str) -> str:
     result are offsets into ``s``."""
     if s.isascii():
         return s
-    return "".join(ch if ord(ch) < 128 else _fold_char(ch) for ch in s)
+    return s.translate(_FOLD_TABLE)
 
 
 @lru_cache(maxsize=200_000)
