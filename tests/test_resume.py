@@ -54,6 +54,21 @@ def test_finished_run_replaces_output_and_a_new_run_starts_fresh(tmp_path: Path)
     assert len(out.read_text().splitlines()) == 12
 
 
+def _running_with(arg: str) -> list[int]:
+    """Live processes whose command line holds ``arg``."""
+    pids = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                cmd = (d / "cmdline").read_bytes().split(b"\0")
+                status = (d / "status").read_text()
+            except OSError:
+                continue
+            if arg.encode() in cmd and "State:\tZ" not in status:
+                pids.append(int(d.name))
+    return pids
+
+
 def make_mixed_folder(folder: Path) -> int:
     """1,000 files of every kind a release holds: text, text-layer PDFs, page scans, e-mails with
     attachments, zips, byte-for-byte duplicates and one corrupt PDF. Returns the number of
@@ -141,6 +156,11 @@ def test_mixed_folder_of_1000_files_killed_and_restarted(tmp_path: Path) -> None
 
     code, screen = on_terminal(kill_after=500)
     assert code == -signal.SIGKILL
+    # the killed run's worker processes end with it (they carry its command line)
+    deadline = time.time() + 10
+    while time.time() < deadline and _running_with(str(out)):
+        time.sleep(0.1)
+    assert not _running_with(str(out)), "workers outlived the killed batch"
     assert "reading" in screen and "docs/s" in screen  # the progress bar with its rate
     assert not out.exists()
     code, screen = on_terminal(kill_after=None)
