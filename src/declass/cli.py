@@ -448,36 +448,31 @@ def entity_list(
         typer.echo(f"{r['documents']:6}  {r['name']}  [{r['id']}]")
 
 
-@entities_app.command("merge")
-def entity_merge(source: str, target: str, db: DbOption = "corpus.db", note: Annotated[str | None, typer.Option(help="Why.")] = None) -> None:
-    """SOURCE is the same as TARGET (recorded, reversible with split)."""
+def _change_entities(db: str, change: Any, done: str) -> None:
+    """Run one change on the store's entities; a refused change is a clear error, exit 1."""
     from declass.store.db import StoreError
 
     store = _store(db)
     try:
-        store.merge(source, target, note)
+        change(store)
     except StoreError as e:
         err.print(f"[red]{e}[/red]")
         raise typer.Exit(1) from e
     finally:
         store.close()
-    typer.echo(f"merged {source} into {target}")
+    typer.echo(done)
+
+
+@entities_app.command("merge")
+def entity_merge(source: str, target: str, db: DbOption = "corpus.db", note: Annotated[str | None, typer.Option(help="Why.")] = None) -> None:
+    """SOURCE is the same as TARGET (recorded, reversible with split)."""
+    _change_entities(db, lambda s: s.merge(source, target, note), f"merged {source} into {target}")
 
 
 @entities_app.command("split")
 def entity_split(source: str, db: DbOption = "corpus.db") -> None:
     """Undo the merge of SOURCE."""
-    from declass.store.db import StoreError
-
-    store = _store(db)
-    try:
-        store.split(source)
-    except StoreError as e:
-        err.print(f"[red]{e}[/red]")
-        raise typer.Exit(1) from e
-    finally:
-        store.close()
-    typer.echo(f"{source} stands on its own again")
+    _change_entities(db, lambda s: s.split(source), f"{source} stands on its own again")
 
 
 @app.command("stats")

@@ -10,12 +10,11 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
 
+from declass.datafiles import load_yaml
 from declass.extract import acronyms, ner, packs, places
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
@@ -28,7 +27,7 @@ FUZZY_SAME_PERSON = 90  # rapidfuzz ratio above which two full names are one per
 
 @lru_cache(maxsize=1)
 def _org_patterns() -> list[re.Pattern[str]]:
-    data = yaml.safe_load(resources.files("declass.extract").joinpath("data/rules.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("declass.extract", "data/rules.yaml")
     return [re.compile(p) for p in data.get("organization_patterns") or []]
 
 
@@ -84,11 +83,8 @@ def _place_from_model(m: Mention, g: places.Gazetteer) -> Mention:
     if cands and len(m.text.split()) == 1 and not any(p.kind == "country" for p in cands) and fold(m.text) in common_words():
         cands = None  # "Most", "Split": a word, not the town of that name
     if cands:
-        p = places._choose(cands, Counter(), None, False)
-        attrs: dict[str, Any] = {"kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon}
-        if p.admin1 and p.kind == "city":
-            attrs["admin1"] = attrs["in"] = p.admin1
-        return Mention(m.start, m.end, m.text, "place", p.key, p.name, m.source + " + gazetteer", 25, attrs)
+        p = places.choose(cands)
+        return Mention(m.start, m.end, m.text, "place", p.key, p.name, m.source + " + gazetteer", 25, p.mention_attributes())
     m.key = f"place:{slug(m.name)}"
     if not re.fullmatch(r"[A-Z][\w'’ .-]*", m.text) or any(c.isdigit() for c in m.text) or "." in m.text.replace(". ", ""):
         m.type = "drop"  # "essenate.govi": not a place name

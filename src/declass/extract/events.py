@@ -10,13 +10,11 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from declass.datafiles import load_yaml
 from declass.extract.dates import DateMention
-from declass.extract.textutil import Span, clauses, fold, sentences
+from declass.extract.textutil import Span, clauses, sentences
 
 _IRREALIS = re.compile(
     r"\b(?:to|will|would|could|may|might|should|must|can|cannot|not|never|unable|unwilling|attempt(?:ing|ed)?\s+to|threaten(?:ed|s)?\s+to|plan(?:ned|s)?\s+to)\s+(?:\w+\s+){0,1}$",
@@ -45,7 +43,7 @@ def _words(ws: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[list[EventType], list[str], dict[str, frozenset[str]]]:
-    data = yaml.safe_load(resources.files("declass.extract").joinpath("data/events.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("declass.extract", "data/events.yaml")
     types = [
         EventType(
             t["type"],
@@ -115,7 +113,7 @@ def find(text: str, entities: list[dict[str, Any]], dates: list[DateMention]) ->
                 if (t.type, a) in seen_types:
                     continue
                 seen_types.add((t.type, a))  # type: ignore[arg-type]
-                ev = _event(text, cl, sent, a, b, t, verbal, c_ents, s_ents, c_dates, dates, anaphora, last_actors)
+                ev = _event(text, cl, sent, a, b, t, verbal, c_ents, s_ents, c_dates, anaphora, last_actors)
                 if ev["actors"]:
                     last_actors = ev["actors"]
                 events.append(ev)
@@ -138,7 +136,6 @@ def _event(
     c_ents: list[tuple[int, int, dict[str, Any]]],
     s_ents: list[tuple[int, int, dict[str, Any]]],
     c_dates: list[DateMention],
-    all_dates: list[DateMention],
     anaphora: list[str],
     last_actors: list[str],
 ) -> dict[str, Any]:
@@ -279,7 +276,3 @@ def _relations(text: str, sent: Span, s_ents: list[tuple[int, int, dict[str, Any
                 )
                 break
     return out
-
-
-def same(a: str, b: str) -> bool:
-    return fold(a) == fold(b)

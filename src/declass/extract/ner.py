@@ -9,8 +9,9 @@ from functools import lru_cache
 from typing import Any
 
 from declass import settings
+from declass.datafiles import load_yaml
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold, slug
+from declass.extract.textutil import slug
 from declass.read.quality import common_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
@@ -94,11 +95,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from importlib import resources
-
-    import yaml
-
-    data = yaml.safe_load(resources.files("declass.extract").joinpath("data/rules.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("declass.extract", "data/rules.yaml")
     return frozenset(w.lower() for w in data.get("not_in_names") or [])
 
 
@@ -138,7 +135,3 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str) -> bool
         if len(toks) == 1 and text.count(s) < 2:
             return True  # one all-capital word seen once: too little to call it a name
     return False
-
-
-def same_name(a: str, b: str) -> bool:
-    return fold(a) == fold(b)

@@ -9,11 +9,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
 
+from declass.datafiles import read_text
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold
 from declass.read.quality import common_words
@@ -35,6 +35,17 @@ class Place:
     population: int = 0
     attributes: dict[str, Any] = field(default_factory=dict)
 
+    def mention_attributes(self) -> dict[str, Any]:
+        """What a mention of this place carries: kind, country, coordinates, and for a city its
+        division and population."""
+        attrs: dict[str, Any] = {"kind": self.kind, "country": self.country, "lat": self.lat, "lon": self.lon}
+        if self.kind == "city":
+            if self.admin1:
+                attrs["admin1"] = attrs["in"] = self.admin1
+            if self.population:
+                attrs["population"] = self.population
+        return attrs
+
 
 @dataclass(slots=True)
 class Gazetteer:
@@ -45,7 +56,7 @@ class Gazetteer:
 
 
 def _data(name: str) -> str:
-    return resources.files("declass.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return read_text("declass.extract", f"data/{name}")
 
 
 def _tsv(name: str) -> list[dict[str, str]]:
@@ -135,7 +146,11 @@ def gazetteer() -> Gazetteer:
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
-def _choose(cands: list[Place], doc_countries: Counter[str], near: str | None, city_hint: bool) -> Place:
+def choose(cands: list[Place], doc_countries: Counter[str] | None = None, near: str | None = None, city_hint: bool = False) -> Place:
+    """The place a name most likely means: the country named beside it, a country over a state
+    over a city (a city when the text says so), the countries the document is about, size."""
+    doc_countries = doc_countries or Counter()
+
     def rank(p: Place) -> tuple[int, int, int, int, int]:
         kind = {"country": 3, "state": 2, "city": 1}[p.kind]
         if city_hint and p.kind == "city":
@@ -207,14 +222,8 @@ def find(text: str) -> list[Mention]:
         if near is None and prev is not None and a - prev_end < 4 and text[prev_end:a].strip() in (",", ""):
             near = prev.country
         city_hint = bool(re.match(r"\s+[Cc]ity\b", text[b : b + 6])) or bool(re.search(r"\b[Cc]ity of\s+$", text[max(0, a - 10) : a]))
-        p = _choose(cands, doc_countries, near, city_hint)
-        attrs: dict[str, Any] = {"kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon}
-        if p.admin1 and p.kind == "city":
-            attrs["admin1"] = p.admin1
-            attrs["in"] = p.admin1
-        if p.population and p.kind == "city":
-            attrs["population"] = p.population
-        out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, attrs))
+        p = choose(cands, doc_countries, near, city_hint)
+        out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
         prev, prev_end = p, b
     return out
 

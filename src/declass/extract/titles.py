@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from declass.datafiles import load_yaml
 
 
 @lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
-    data = yaml.safe_load(resources.files("declass.extract").joinpath("data/titles.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("declass.extract", "data/titles.yaml")
     return tuple(sorted((str(t) for t in data["titles"]), key=len, reverse=True))
 
 

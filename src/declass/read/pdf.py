@@ -19,7 +19,9 @@ from declass.read import ocr, quality
 from declass.read.page import PageInfo, PageTexts
 
 REOPEN_EVERY = 50  # pages read before the document is reopened
-MIN_PAGE_CHARS = 20  # fewer letters and digits than this: the page has no real text layer
+MIN_PAGE_CHARS = 20
+NO_LAYER = "no text layer"  # why a page is OCR'd (PageInfo.note)
+GARBAGE = "garbage text layer"  # fewer letters and digits than this: the page has no real text layer
 
 
 class PdfError(Exception):
@@ -60,9 +62,9 @@ def read(data: bytes | str, mode: str | None = None, lang: str | None = None) ->
     pool = ThreadPoolExecutor(max_workers=jobs) if mode != "skip" else None
 
     def keep_layer(i: int, text: str, q: quality.Quality, reason: str) -> None:
-        if sum(ch.isalnum() for ch in text) < MIN_PAGE_CHARS:
+        if reason == NO_LAYER:
             no_layer.append(i + 1)
-        elif quality.is_garbage(q):
+        elif reason.startswith(GARBAGE):
             garbage.append(i + 1)
         out.pages[i] = text
         out.info[i] = PageInfo("pdf-text", q.score, None, reason or None)
@@ -102,9 +104,9 @@ def read(data: bytes | str, mode: str | None = None, lang: str | None = None) ->
                     textpage.close()
                 q = quality.assess(text)
                 if sum(ch.isalnum() for ch in text) < MIN_PAGE_CHARS:
-                    reason = "no text layer"
+                    reason = NO_LAYER
                 elif quality.is_garbage(q):
-                    reason = f"garbage text layer ({q.reason})"
+                    reason = f"{GARBAGE} ({q.reason})"
                 else:
                     reason = "OCR forced" if mode == "force" else ""
                 want_ocr = mode == "force" or (mode == "auto" and bool(reason))

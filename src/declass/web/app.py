@@ -139,29 +139,24 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
             return page(request, "error.html", 404, message=f"No entity {entity_id} in this corpus.")
         return page(request, "entity.html", ent=ent, timeline=_timeline_svg(ent["events"]))
 
-    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    def timeline_page(request: Request, q: str = "", entity: str = "") -> HTMLResponse:
+    def view_page(request: Request, template: str, make: Any, q: str, entity: str, **extra: Any) -> HTMLResponse:
         try:
-            data = timeline_data(store(), q, entity, request)
+            data = make(store(), q, entity, request)
         except QueryError as e:
             return page(request, "error.html", 400, message=str(e))
-        return page(request, "timeline.html", q=q, entity=entity, data=data, svg=_timeline_svg(data["events"]))
+        return page(request, template, q=q, entity=entity, data=data, **{k: f(data) for k, f in extra.items()})
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(request: Request, q: str = "", entity: str = "") -> HTMLResponse:
+        return view_page(request, "timeline.html", timeline_data, q, entity, svg=lambda d: _timeline_svg(d["events"]))
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request, q: str = "", entity: str = "") -> HTMLResponse:
-        try:
-            data = network_data(store(), q, entity, request)
-        except QueryError as e:
-            return page(request, "error.html", 400, message=str(e))
-        return page(request, "network.html", q=q, entity=entity, data=data)
+        return view_page(request, "network.html", network_data, q, entity)
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, q: str = "", entity: str = "") -> HTMLResponse:
-        try:
-            data = map_data(store(), q, entity, request)
-        except QueryError as e:
-            return page(request, "error.html", 400, message=str(e))
-        return page(request, "map.html", q=q, entity=entity, data=data)
+        return view_page(request, "map.html", map_data, q, entity)
 
     @app.get("/redactions", response_class=HTMLResponse, include_in_schema=False)
     def redactions_page(request: Request) -> HTMLResponse:

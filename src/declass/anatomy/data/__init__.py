@@ -6,13 +6,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from declass import datafiles
 
 
-@cache
 def load_yaml(name: str) -> Any:
-    with resources.files(__name__).joinpath(name).open("r", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    return datafiles.load_yaml(__name__, name)
 
 
 @cache
