@@ -485,18 +485,20 @@ def classification_block(rec: Record) -> None:
 
 
 # letters, speeches and articles: the sender is the signature, the addressee the salutation
-_CLOSING = re.compile(
-    r"^[^\S\n]*(?:Sincerely(?:[^\S\n]+yours)?|Respectfully(?:[^\S\n]+yours)?|Yours[^\S\n]+(?:sincerely|truly|faithfully)|"
-    r"(?:With[^\S\n]+)?(?:Best|Warm|Kind|Warmest)[^\S\n]+regards|Cordially|Faithfully[^\S\n]+yours)[^\S\n]*,?[^\S\n]*\n",
-    re.M | re.I,
-)
-_NAME_LINE = re.compile(r"[^\S\n]*((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)){1,3})[^\S\n]*$")
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Senator|Congressman|Congresswoman|Representative|Ambassador|Minister|Secretary|President|Governor|Professor|General|Admiral)"
-_SALUTATION = re.compile(
-    r"^[^\S\n]*Dear[^\S\n]+(?:" + _TITLES + r"\.?[^\S\n]+)?((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)){0,3})[^\S\n]*[:,]", re.M
-)
-_BYLINE = re.compile(r"(?:^|[^\S\n])By[^\S\n]+((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)){1,3})[^\S\n]*(?:,[^\n]{0,40})?$", re.M)
-_NOT_NAMES = {"Ambassador", "Sir", "Madam", "Colleague", "Colleagues", "Friend", "Friends", "Secretary", "President", "Minister", "Senator", "Excellency"}
+_NAME = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.))"
+_NAME_LINE = re.compile(r"[^\S\n]*(" + _NAME + r"{1,3})[^\S\n]*$")
+_BYLINE = re.compile(r"(?:^|[^\S\n])By[^\S\n]+(" + _NAME + r"{1,3})[^\S\n]*(?:,[^\n]{0,40})?$", re.M)
+
+
+@lru_cache(maxsize=1)
+def _letters() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Closing, salutation and the words that name no one, from headers.yaml (letters)."""
+    d = load_yaml("headers.yaml")["letters"]
+    words = "|".join(r"[^\S\n]+".join(re.escape(w) for w in c.split()) for c in sorted(d["closings"], key=len, reverse=True))
+    closing = re.compile(r"^[^\S\n]*(?:" + words + r")[^\S\n]*,?[^\S\n]*\n", re.M | re.I)
+    titles = "|".join(re.escape(t) for t in d["salutation_titles"])
+    salutation = re.compile(r"^[^\S\n]*Dear[^\S\n]+(?:(?:" + titles + r")\.?[^\S\n]+)?(" + _NAME + r"{0,3})[^\S\n]*[:,]", re.M)
+    return closing, salutation, frozenset(d["not_names"])
 
 
 def letter(rec: Record) -> None:
@@ -508,10 +510,11 @@ def letter(rec: Record) -> None:
         return
     text = rec.text
     if not h.from_:
-        for m in _CLOSING.finditer(text):
+        closing, salutation, not_names = _letters()
+        for m in closing.finditer(text):
             lines = [ln for ln in text[m.end() : m.end() + 400].split("\n")[:6] if ln.strip() and ln.strip() != "[REDACTED]"]
             got = _NAME_LINE.match(lines[0]) if lines else None
-            if got and got.group(1) not in _NOT_NAMES:
+            if got and got.group(1) not in not_names:
                 h.from_ = got.group(1)
                 break
         if not h.from_:
@@ -519,6 +522,7 @@ def letter(rec: Record) -> None:
             if by:
                 h.from_ = by.group(1)
     if not h.to:
-        dear = _SALUTATION.search(text[:4000])
-        if dear and dear.group(1) not in _NOT_NAMES:
+        _, salutation, not_names = _letters()
+        dear = salutation.search(text[:4000])
+        if dear and dear.group(1) not in not_names:
             h.to = [dear.group(1)]

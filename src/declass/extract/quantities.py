@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
+from declass.datafiles import load_yaml
 from declass.read.quality import common_words
 
 _NUM = re.compile(
@@ -16,70 +18,19 @@ _NUM = re.compile(
     r"(?P<mult>\s+(?:million|billion|thousand|trillion|hundred)\b)?",
     re.I,
 )
-_MULT = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _UNIT_AFTER = re.compile(r"\s+(?:(?:additional|more|new|other|armed|suspected|federal|military|[a-z]+-[a-z]+)\s+)*(?P<unit>[a-z][a-z-]{2,})", re.I)
-_ID_WORDS = frozenset(
-    {
-        "paragraph",
-        "para",
-        "page",
-        "pages",
-        "no",
-        "number",
-        "nr",
-        "#",
-        "article",
-        "section",
-        "item",
-        "room",
-        "flight",
-        "route",
-        "highway",
-        "box",
-        "ext",
-        "tel",
-        "phone",
-        "case",
-        "doc",
-        "file",
-        "annex",
-        "chapter",
-        "part",
-        "volume",
-        "vol",
-        "line",
-        "cable",
-        "ref",
-        "reference",
-        "telegram",
-        "dispatch",
-        "memo",
-        "report",
-        "serial",
-        "station",
-        "channel",
-        "version",
-        "step",
-        "phase",
-        "level",
-        "grade",
-        "class",
-        "resolution",
-        "act",
-        "law",
-        "decree",
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    d = load_yaml("declass.extract", "data/quantities.yaml")
+    return {
+        "mult": {k: float(v) for k, v in d["multipliers"].items()},
+        "units": frozenset(d["units"]),
+        "ids": frozenset(str(w) for w in d["identifier_words"]),
+        "not_units": frozenset(str(w) for w in d["not_units"]),
     }
-)
-# counted things that are not plural nouns, and measures
-_UNIT_WORDS = frozenset(
-    "personnel people police staff military infantry cavalry artillery cocaine heroin marijuana methamphetamine fentanyl opium "
-    "kilograms kilos kg tons tonnes pounds lbs ounces grams miles km kilometers kilometres meters metres feet yards acres hectares "
-    "dollars pesos euros pounds rubles yen barrels gallons liters litres hours days weeks months years minutes seconds "
-    "percent votes voters deaths dead wounded injured casualties fatalities refugees migrants prisoners hostages detainees".split()
-)
-_NOT_UNITS = frozenset(
-    {"and", "or", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "that", "which", "who", "than", "a", "an"}
-)
+
 
 
 def find(text: str, skip: list[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -93,7 +44,7 @@ def find(text: str, skip: list[tuple[int, int]]) -> list[dict[str, Any]]:
         if any(a < e and s < b for s, e in skip):
             continue
         prev = re.findall(r"[\w.#]+", text[max(0, a - 20) : a])
-        if prev and prev[-1].lower().rstrip(".") in _ID_WORDS:
+        if prev and prev[-1].lower().rstrip(".") in _data()["ids"]:
             continue  # "paragraph 3", "No. 12", "page 4": identifiers, not amounts
         raw = m.group("num")
         try:
@@ -101,7 +52,7 @@ def find(text: str, skip: list[tuple[int, int]]) -> list[dict[str, Any]]:
         except ValueError:
             continue
         if m.group("mult"):
-            value *= _MULT[m.group("mult").strip().lower()]
+            value *= _data()["mult"][m.group("mult").strip().lower()]
         elif not m.group("cur") and not m.group("pct") and (len(raw.replace(",", "")) > 9 or (raw.startswith("0") and len(raw) > 1)):
             continue  # an identifier or a time ("0730"), not an amount
         unit: str | None = None
@@ -115,7 +66,7 @@ def find(text: str, skip: list[tuple[int, int]]) -> list[dict[str, Any]]:
             unit = "USD" if "$" in m.group("cur") or "USD" in m.group("cur").upper() else m.group("cur").strip()
         else:
             u = _UNIT_AFTER.match(text, b)
-            if u and u.group("unit").lower() not in _NOT_UNITS and _countable(u.group("unit").lower(), words):
+            if u and u.group("unit").lower() not in _data()["not_units"] and _countable(u.group("unit").lower(), words):
                 unit = u.group("unit").lower()
             elif text[b : b + 1] == ")" or text[b : b + 2] == " )":
                 # "(now numbering over 45,000)": the noun before the parenthesis
@@ -141,6 +92,6 @@ def find(text: str, skip: list[tuple[int, int]]) -> list[dict[str, Any]]:
 
 def _countable(unit: str, words: frozenset[str]) -> bool:
     """A word that can follow a count: a known unit, or a common plural noun ("individuals")."""
-    if unit in _UNIT_WORDS:
+    if unit in _data()["units"]:
         return True
     return unit in words and len(unit) > 3 and unit.endswith("s") and not unit.endswith(("ss", "us", "is"))
