@@ -129,7 +129,7 @@ def main() -> None:
     for k in ("status", "exemptions"):
         if silver[f"{k} n"]:
             print(f"silver {k:25} {silver[f'{k} n']:6d} {silver[f'{k} ok'] / silver[f'{k} n']:8.2%}")
-    for m in misses[:40]:
+    for m in misses[: int(os.environ.get("MISSES", "40"))]:
         print("  miss", m[:300])
 
 

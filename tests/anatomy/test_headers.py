@@ -35,7 +35,7 @@ def test_subject_without_colon_and_header_lines_kept_apart() -> None:
         "From:                        H <hrod17@clintonemail.com>\nSent:                        Saturday, March 26,2011 6:30 PM\n"
         "To:                          'reinesp@state.gov'\nSubject                      Are we ok on the shows?\n"
     )
-    assert rec.header.subject == "Are we ok on the shows?" and rec.header.to == ["'reinesp@state.gov'"]
+    assert rec.header.subject == "Are we ok on the shows?" and rec.header.to == ["reinesp@state.gov"]
 
 
 def test_memo_for_from_re() -> None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from declass.anatomy import exemptions, markings
+from declass.anatomy import correspondents, exemptions, markings
 from declass.anatomy.data import load_tsv, load_yaml
 from declass.anatomy.dates import MONTH_RE, MONTHS, any_date, iso, numeric, textual, year4
 from declass.record import Portion, Record
 
 _MARK = re.compile(r"\s*\[REDACTED\]\s*")
+_LABEL_JUNK = frozenset("“\"'‘_•*,.·-")
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +31,7 @@ def _labels() -> dict[str, re.Pattern[str]]:
         ws = r"[^\S\n]+"
         pat = "|".join(f"(?P<{f}_{i}>{re.escape(lab).replace(chr(92) + ' ', ws)})" for i, (f, lab) in enumerate(alts))
         flags = 0  # "To" and "to" differ: a label is printed capitalised
-        out[kind] = re.compile(r"^[^\S\n]*[“\"'‘_•*]?(?:" + pat + r")[^\S\n]*(?:[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
+        out[kind] = re.compile(r"^[^\S\n]*(?:[“\"'‘_•*,.·-][^\S\n]?)?(?:" + pat + r")[^\S\n]*(?:[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
     return out
 
 
@@ -80,7 +81,10 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
     while pos < end:  # line by line: only lines that start like a label are tried
         nl = text.find("\n", pos, end)
         nl = end if nl == -1 else nl
-        first = text[pos:nl].lstrip()[:1]
+        line = text[pos : min(nl, pos + 40)].lstrip()
+        if line[:1] in _LABEL_JUNK:  # ",From:", "• From:": a speck of OCR before the label
+            line = line[1:].lstrip()
+        first = line[:1]
         if first and first in initials and (lm := pat.match(text, pos, nl)) is not None:
             matches.append(lm)
         pos = nl + 1
@@ -139,7 +143,7 @@ _DTG = re.compile(r"\b(?P<d>\d{2})(?P<h>\d{2})(?P<mi>\d{2})Z\s+(?P<mon>" + MONTH
 
 # an e-mail header prints "From:" with its colon (a cable's "FROM LONDON" does not)
 _EMAIL_FROM = re.compile(
-    r"^[^\S\n]*(?:From|FROM)[^\S\n]*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\S\n]*(?:Sent|SENT|Date|DATE)[^\S\n]*:?[^\S\n]+\S"
+    r"^[^\S\n]*(?:[“\"'‘_•*,.·-][^\S\n]?)?(?:From|FROM)[^\S\n]*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\S\n]*(?:Sent|SENT|Date|DATE)[^\S\n]*:?[^\S\n]+\S"
     r"|^[^\S\n]*(?:Sent|Date)[^\S\n]*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\S\n]*(?:From|FROM)[^\S\n]*:",
     re.M,
 )
@@ -226,14 +230,18 @@ def _email(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
     seen: set[str] = set()
     text = rec.text
     quoted_from: str | None = None
+    top = (fields[0][2], fields[0][3]) if fields else (0, 0)
     for name, value, _s, end in fields:
         if name == "from" and "from" in seen:
+            if len(value) > 80 or re.search(r"[.!?,;]['\"”]?$", value):
+                continue  # a sentence that starts with "From" ("From here we will..."), not a header
             # the next message of the thread starts here: the one the top message answers
             quoted_from = _clean(value) or None
             break
         if name in seen:
             continue
         seen.add(name)
+        top = (top[0], end)
         # a value wrapped onto the next line (long To: lists)
         nxt = re.match(r"\n([^\n]{1,200})(?=\n|$)", text[end : end + 202])
         if nxt and not is_header_line(nxt.group(1)) and not re.match(r"\s*(?:https?:|www\.)", nxt.group(1)):
@@ -241,6 +249,7 @@ def _email(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
             wrapped |= name == "subject" and len(value) >= 70 and not re.search(r"[.?!]$", value)
             if wrapped:
                 value += " " + nxt.group(1)
+                top = (top[0], end + nxt.end())
         if name == "from":
             h.from_ = _clean(value) or None
         elif name == "to":
@@ -257,6 +266,8 @@ def _email(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
         if name_ and name_.lower() != re.sub(r"\s*[<\[(].*$", "", h.from_ or "").strip().lower():
             h.to = [name_]
             h.inferred.append("to")
+    # OCR damage in the top header, repaired from the spellings the rest of the thread prints
+    correspondents.repair(h, text[: top[0]] + "\n" + text[top[1] :], rec.warnings)
 
 
 def _fill(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
@@ -501,6 +512,27 @@ def _letters() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return closing, salutation, frozenset(d["not_names"])
 
 
+_NOT_NAME_WORDS = frozenset("on at to for in of about regarding before and the".split())
+
+
+@lru_cache(maxsize=1)
+def _authors() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Author lines (prefix, title, name), labelled author lines and letterheads, from headers.yaml."""
+    d = load_yaml("headers.yaml")["authors"]
+
+    def alts(xs: list[str]) -> str:
+        return "|".join(r"[^\S\n]+".join(re.escape(w) for w in x.split()) for x in sorted(xs, key=len, reverse=True))
+
+    byline = re.compile(
+        r"^[^\S\n]*(?i:" + alts(d["prefixes"]) + r")[^\S\n]*(?:(?i:" + alts(d["titles"]) + r")[^\S\n]+)?"
+        r"(" + _NAME + r"{0,3})[^\S\n]*(?:[,.(:\n]|$)",
+        re.M,
+    )
+    labelled = re.compile(r"^[^\S\n]*(?i:" + alts(d["labelled"]) + r")[^\S\n]*:[^\S\n]*([A-Z][\w/&.-]{1,30}(?:[^\S\n][A-Z][\w/&.-]*){0,4})[^\S\n]*$", re.M)
+    letterhead = re.compile(r"^[^\S\n]*((?i:" + alts(d["letterheads"]) + r"))[^\S\n]*$", re.M)
+    return byline, labelled, letterhead
+
+
 def letter(rec: Record) -> None:
     """A document with no sender in a header: the name under a letter's closing ("Sincerely
     yours, / Hillary Rodham Clinton") or an article's byline ("By Louise Diamond"); with no
@@ -509,6 +541,13 @@ def letter(rec: Record) -> None:
     if h.kind in ("email", "cable", "form"):
         return
     text = rec.text
+    if not h.from_:
+        author = _authors()[0].search(text[:1500]) or _authors()[1].search(text[:1500])
+        if author:
+            # "STATEMENT FROM CECILE RICHARDS ON INTERNATIONAL ...": the name ends before a preposition
+            words = re.sub(r"\s+", " ", author.group(1)).strip().split(" ")
+            cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_NAME_WORDS), len(words))
+            h.from_ = " ".join(words[:cut]) or None
     if not h.from_:
         closing, salutation, not_names = _letters()
         for m in closing.finditer(text):
@@ -521,6 +560,11 @@ def letter(rec: Record) -> None:
             by = _BYLINE.search(text[:1500])
             if by:
                 h.from_ = by.group(1)
+        if not h.from_:
+            head = "\n".join(text[:1500].split("\n")[:15])
+            top = _authors()[2].search(head)
+            if top:
+                h.from_ = re.sub(r"\s+", " ", top.group(1)).strip().title()
     if not h.to:
         _, salutation, not_names = _letters()
         dear = salutation.search(text[:4000])
