@@ -287,3 +287,26 @@ def test_cli_search_json_shape(sqlite_store: Store) -> None:
     assert got["total"] == 1 and set(got["hits"][0]) >= {"id", "path", "title", "snippet", "score"} and "agency" in got["facets"]
     p = subprocess.run([*CLI, "search", "(cartel", "--db", sqlite_store.url], capture_output=True, text=True)
     assert p.returncode == 2 and "parenthesis is not closed" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_phrase_deep_in_a_long_document_is_found_on_both_backends(tmp_path: Path) -> None:
+    """PostgreSQL keeps word positions only up to 16,383; declass indexes long documents in parts."""
+    words = " ".join(f"word{i % 997}" for i in range(20_000))
+    doc = tmp_path / "long.txt"
+    doc.write_text(f"A long cable.\n\n{words} the embassy in mexico city reported\n{words}\n", encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text("The embassy reported from Mexico.\n\nThe city was quiet.\n", encoding="utf-8")
+    lite = open_store(str(tmp_path / "long.db"))
+    pg = open_store(_pg_url())
+    try:
+        for store in (lite, pg):
+            assert ingest(store, [doc, short], "long").documents == 2
+        for query in ('"mexico city"', '"mexico city" AND embassy', 'embassy NOT "mexico city"', '"city mexico"', "mexico city"):
+            a, b = lite.search(query, sort="seq"), pg.search(query, sort="seq")
+            assert [h["path"] for h in a.hits] == [h["path"] for h in b.hits], query
+        assert [h["path"] for h in pg.search('"mexico city"').hits] == [str(doc)]
+        assert [h["path"] for h in pg.search('embassy NOT "mexico city"').hits] == [str(short)]
+    finally:
+        lite.close()
+        pg.conn.execute(f"DROP SCHEMA {pg.url.rsplit('%3D', 1)[1]} CASCADE")
+        pg.close()

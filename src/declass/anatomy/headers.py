@@ -177,7 +177,8 @@ def read(rec: Record) -> None:
     cite = _CITE.search(head[:3000])
     if cite:
         station = next(g for g in cite.groups() if g).strip()
-        h.from_ = _stations().get(station, station)
+        place = _stations().get(station, station)
+        h.from_ = place if place == station else f"{place} ({station})"  # the station as printed, and where it is
         h.kind = "cable"
     if "from" not in mnames and (loose := _LOOSE_FROM.search(head[:3000])) is not None:
         memo.append(("from", loose.group(1), loose.start(), loose.end()))
@@ -366,6 +367,8 @@ def _form(rec: Record, head: str) -> None:
                 in_doc = True
                 pending = [p for p in pending if p in _DOC_SLOTS]
                 continue
+            if name == "DATE" and not in_doc and not any(x in fields or x in pending for x in _DOC_SLOTS):
+                name = "FORM DATE"  # "Agency Information / Date: 5/28/201": when the form was filled in
             if name in _DOC_SLOTS:
                 in_doc = True
             value = value.lstrip(":;.=|—- ").strip()
@@ -403,7 +406,10 @@ def _form(rec: Record, head: str) -> None:
         if last == "TITLE" and (not pending or pending[0] in ("DATE", "PAGES", "SUBJECTS")) and not is_date:
             fields["TITLE"] += " " + value
             continue
-        if pending:
+        if "PAGES" in pending and re.fullmatch(r"\d{1,4}", value):
+            slot = "PAGES"  # a page count: never a title left blank
+            pending.remove(slot)
+        elif pending:
             slot = pending.pop(0)
         else:
             free = [x for x in _DOC_SLOTS if x not in fields]

@@ -7,6 +7,7 @@ import json
 import re
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,15 @@ FILTERS = (
     "released_to",
 )
 MAX_PAGE_SIZE = 100
+# what a search keeps of each hit, so that facets and sorting never go back to the documents
+HIT_COLUMNS = (
+    "id", "collection", "agency", "status", "level", "written", "written_year", "release_date", "release_year", "has_redactions",
+    "exemption_set", "control_set",
+)
+HIT_COLUMN_TYPES = (
+    "id TEXT, collection TEXT, agency TEXT, status TEXT, level TEXT, written TEXT, written_year INTEGER, "
+    "release_date TEXT, release_year INTEGER, has_redactions INTEGER, exemption_set TEXT, control_set TEXT"
+)
 SORTS = ("relevance", "written", "-written", "released", "-released", "seq")
 
 
@@ -76,6 +86,7 @@ class Store:
     dialect = "sqlite"
     url: str
     _hits_join = "JOIN"  # SQLite: CROSS JOIN, so that the full-text match drives the query
+    _string_agg = "string_agg"
 
     # -- backend hooks ---------------------------------------------------------------------
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -121,16 +132,19 @@ class Store:
     # -- schema --------------------------------------------------------------------------
     def migrate(self) -> None:
         """Create or update the schema; nothing to do (and no write lock taken) when it is current."""
+        version = 0
         try:
-            if self.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == str(schema.VERSION):
+            version = int(self.scalar("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
+            if version >= schema.VERSION:
                 return
         except Exception:
             self._reset_after_error()
         self._begin()
         try:
-            for stmt in schema.COMMON[0]:
-                self._execute(stmt)
-            for stmt in self._fts_statements():
+            for migration in schema.COMMON[version:]:
+                for stmt in migration:
+                    self._execute(stmt.replace("{agg}", self._string_agg))
+            for stmt in self._fts_statements():  # each is idempotent: creates or completes the index
                 self._execute(stmt)
             if not self._has_view("entity_canonical"):
                 self._execute(schema.CANONICAL_VIEW)
@@ -192,7 +206,7 @@ class Store:
         self._execute(
             "INSERT INTO documents (id, seq, path, collection, title, agency, status, level, banner, case_number, doc_number, record_number, "
             "header_kind, header_from, header_to, header_date, written, written_year, release_date, release_year, pages, redactions, has_redactions, ocr, "
-            "text, record, ingested_at) VALUES (" + ", ".join(["?"] * 27) + ")",
+            "text, record, ingested_at, exemption_set, control_set) VALUES (" + ", ".join(["?"] * 29) + ")",
             (
                 rec["id"],
                 seq,
@@ -221,6 +235,8 @@ class Store:
                 text,
                 json.dumps(stored, ensure_ascii=False),
                 time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "|".join(sorted(set(rel.get("exemptions") or []))) or None,
+                "|".join(sorted(set(cls.get("dissemination") or []))) or None,
             ),
         )
         d = rec["id"]
@@ -310,42 +326,52 @@ class Store:
         if page < 1 or page > 10_000:
             raise q.QueryError("page must be between 1 and 10,000")
         node = q.compile_query(query) if query and query.strip() else None
+        where, params = self._where(filters)
         if node is not None:
+            # the match and the filters run once, joined to the narrow facet index (not to the rows
+            # holding the text); the count, the page and every facet then read this small table
             hits_sql, hit_params = self._fts_hits(node)
-        else:
-            hits_sql, hit_params = "SELECT seq, 0.0 AS score FROM documents", []
-        where, wparams = self._where(filters)
-        frm = f"FROM ({hits_sql}) h {self._hits_join} documents d ON d.seq = h.seq"
-        params = [*hit_params, *wparams]
-        if node is not None:
-            # the match and the filters run once; the count, the page and every facet read the result
-            self._execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (seq BIGINT PRIMARY KEY, score DOUBLE PRECISION)")
+            cols = ", ".join(HIT_COLUMNS)
+            self._execute(f"CREATE TEMP TABLE IF NOT EXISTS search_hits (seq BIGINT PRIMARY KEY, score DOUBLE PRECISION, {HIT_COLUMN_TYPES})")
             self._execute("DELETE FROM search_hits")
-            self._execute(f"INSERT INTO search_hits (seq, score) SELECT h.seq, h.score {frm} WHERE {where}", params)
-            frm = f"FROM search_hits h {self._hits_join} documents d ON d.seq = h.seq"
+            self._execute(
+                f"INSERT INTO search_hits (seq, score, {cols}) SELECT h.seq, h.score, {', '.join('d.' + c for c in HIT_COLUMNS)} "
+                f"FROM ({hits_sql}) h {self._hits_join} documents d ON d.seq = h.seq WHERE {where}",
+                [*hit_params, *params],
+            )
+            frm, score, join = "FROM search_hits d", "d.score", self._hits_join  # the few hits drive each join
             where, params = "1 = 1", []
+        else:
+            frm, score, join = "FROM documents d", "0.0", "JOIN"
         base = f"{frm} WHERE {where}"
         total = int(self.scalar(f"SELECT COUNT(*) {base}", params) or 0)
         order = {
-            "relevance": "h.score DESC, d.seq",
+            "relevance": "d.score DESC, d.seq",
             "written": "d.written, d.seq",
             "-written": "d.written DESC, d.seq",
             "released": "d.release_date, d.seq",
             "-released": "d.release_date DESC, d.seq",
             "seq": "d.seq",
         }[sort if node is not None or sort != "relevance" else "seq"]
-        rows = self.rows(
-            f"SELECT d.id, d.path, d.title, h.score, d.collection, d.agency, d.status, d.level, d.written, d.release_date, d.redactions, d.text {base} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, size, (page - 1) * size],
-        )
+        page_rows = self.rows(f"SELECT d.seq, {score} {base} ORDER BY {order} LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
+        scores = {int(r[0]): float(r[1] or 0.0) for r in page_rows}
+        docs: dict[int, tuple[Any, ...]] = {}
+        if scores:
+            marks = ", ".join("?" * len(scores))
+            for r in self.rows(
+                "SELECT seq, id, path, title, collection, agency, status, level, written, release_date, redactions, text "
+                f"FROM documents WHERE seq IN ({marks})",
+                list(scores),
+            ):
+                docs[int(r[0])] = r
         terms = q.terms(node) if node is not None else []
+        page_docs = [(seq, docs[seq]) for seq in scores if seq in docs]
         hits = [
             {
-                "id": r[0],
-                "path": r[1],
-                "title": r[2],
-                "score": round(float(r[3] or 0.0), 4),
+                "id": r[1],
+                "path": r[2],
+                "title": r[3],
+                "score": round(scores[seq], 4),
                 "collection": r[4],
                 "agency": r[5],
                 "status": r[6],
@@ -355,11 +381,11 @@ class Store:
                 "redactions": r[10],
                 "snippet": snippet(r[11] or "", terms),
             }
-            for r in rows
+            for seq, r in page_docs
         ]
         out: dict[str, list[dict[str, Any]]] = {}
         for f in facets:
-            out[f] = self._facet(f, frm, where, params, facet_size)
+            out[f] = self._facet(f, frm, join, where, params, facet_size)
         return SearchResult(total, hits, out, page, size, query or "", filters, (time.perf_counter() - t0) * 1000)
 
     def _where(self, f: dict[str, Any]) -> tuple[str, list[Any]]:
@@ -401,17 +427,25 @@ class Store:
                 params.append(v)
         return " AND ".join(parts), params
 
-    def _facet(self, name: str, frm: str, where: str, params: list[Any], size: int) -> list[dict[str, Any]]:
+    def _facet(self, name: str, frm: str, join: str, where: str, params: list[Any], size: int) -> list[dict[str, Any]]:
         base = f"{frm} WHERE {where}"
         if name in ("collection", "agency", "status", "level", "written_year", "release_year", "has_redactions"):
             rows = self.rows(
                 f"SELECT d.{name}, COUNT(*) AS n {base} AND d.{name} IS NOT NULL GROUP BY d.{name} ORDER BY n DESC, d.{name} LIMIT ?", [*params, size]
             )
             return [{"value": r[0], "count": r[1]} for r in rows]
+        if name in ("control", "exemption") and frm == "FROM search_hits d":
+            # the hits carry each document's set of codes: counted here, without a join
+            counts: Counter[str] = Counter()
+            for (values,) in self.rows(f"SELECT d.{name}_set {frm} WHERE {where} AND d.{name}_set IS NOT NULL", params):
+                counts.update(values.split("|"))
+            return [{"value": v, "count": n} for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:size]]
         table, col = {"control": ("controls", "control"), "exemption": ("exemptions", "code"), "office": ("offices", "office")}.get(name, ("", ""))
         if table:
+            # controls and exemptions hold one row per document and value (their primary key): no DISTINCT
+            count = "COUNT(DISTINCT d.id)" if table == "offices" else "COUNT(*)"
             rows = self.rows(
-                f"SELECT x.{col}, COUNT(DISTINCT d.id) AS n {frm} JOIN {table} x ON x.doc_id = d.id WHERE {where} "
+                f"SELECT x.{col}, {count} AS n {frm} {join} {table} x ON x.doc_id = d.id WHERE {where} "
                 f"GROUP BY x.{col} ORDER BY n DESC, x.{col} LIMIT ?",
                 [*params, size],
             )
@@ -419,7 +453,7 @@ class Store:
         if name == "entity":
             rows = self.rows(
                 f"SELECT c.canonical_id, COUNT(DISTINCT d.id) AS n "
-                f"{frm} JOIN doc_entities de ON de.doc_id = d.id JOIN entity_canonical c ON c.entity_id = de.entity_id WHERE {where} "
+                f"{frm} {join} doc_entities de ON de.doc_id = d.id JOIN entity_canonical c ON c.entity_id = de.entity_id WHERE {where} "
                 f"GROUP BY c.canonical_id ORDER BY n DESC, c.canonical_id LIMIT ?",
                 [*params, size],
             )
@@ -590,6 +624,19 @@ class Store:
         }
 
 
+def _long_match(node: q.Node) -> tuple[str, list[Any]]:
+    """The query as a condition on a long document (PostgreSQL): words in its whole tsvector,
+    phrases in one of its parts."""
+    if isinstance(node, q.Term):
+        if len(node.words) > 1:
+            return "EXISTS (SELECT 1 FROM documents_fts_long l WHERE l.seq = f.seq AND l.words @@ to_tsquery('simple', ?))", [q.to_tsquery(node)]
+        return "f.words @@ to_tsquery('simple', ?)", [q.to_tsquery(node)]
+    left, lp = _long_match(node.left)
+    right, rp = _long_match(node.right)
+    op = {"AND": "AND", "OR": "OR", "NOT": "AND NOT"}[node.op]
+    return f"({left} {op} {right})", [*lp, *rp]
+
+
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
@@ -626,6 +673,7 @@ def snippet(text: str, terms: list[q.Term], width: int = 220) -> str:
 class SqliteStore(Store):
     dialect = "sqlite"
     _hits_join = "CROSS JOIN"
+    _string_agg = "group_concat"
 
     def __init__(self, path: str) -> None:
         self.url = path
@@ -635,6 +683,8 @@ class SqliteStore(Store):
             raise StoreError(f"cannot open the SQLite store {path}: {e}") from e
         self.conn.execute("PRAGMA journal_mode = WAL")  # readers search while an ingest writes
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages per connection
+        self.conn.execute("PRAGMA mmap_size = 2147418112")  # reads of a large corpus from the page cache, without copies
         self.conn.execute("PRAGMA foreign_keys = ON")
         try:
             self.conn.execute("SELECT fts5(?1)", (1,))
@@ -730,10 +780,23 @@ class PostgresStore(Store):
         return list(schema.POSTGRES_FTS)
 
     def _fts_insert(self, seq: int, words: str) -> None:
-        self._execute("INSERT INTO documents_fts (seq, words) VALUES (?, to_tsvector('simple', ?))", (seq, words))
+        tokens = words.split()
+        is_long = len(tokens) > schema.POSTGRES_MAX_POSITION
+        self._execute("INSERT INTO documents_fts (seq, words, is_long) VALUES (?, to_tsvector('simple', ?), ?)", (seq, words, is_long))
+        if is_long:
+            step = schema.POSTGRES_PART_WORDS - schema.POSTGRES_PART_OVERLAP
+            self._executemany(
+                "INSERT INTO documents_fts_long (seq, part, words) VALUES (?, ?, to_tsvector('simple', ?))",
+                [(seq, n, " ".join(tokens[i : i + schema.POSTGRES_PART_WORDS])) for n, i in enumerate(range(0, len(tokens), step))],
+            )
 
     def _fts_hits(self, node: q.Node) -> tuple[str, list[Any]]:
-        return "SELECT f.seq, ts_rank_cd(f.words, tq) AS score FROM documents_fts f, to_tsquery('simple', ?) tq WHERE f.words @@ tq", [q.to_tsquery(node)]
+        sql = "SELECT f.seq, ts_rank_cd(f.words, tq) AS score FROM documents_fts f, to_tsquery('simple', ?) tq WHERE "
+        if not q.has_phrase(node):
+            return sql + "f.words @@ tq", [q.to_tsquery(node)]
+        # a phrase: in a long document, looked up in its parts (positions past 16,383 are lost)
+        exact, params = _long_match(node)
+        return sql + f"((NOT f.is_long AND f.words @@ tq) OR (f.is_long AND {exact}))", [q.to_tsquery(node), *params]
 
     def _next_seq(self) -> int:
         return int(self.conn.execute("SELECT nextval('documents_seq')").fetchone()[0])  # type: ignore[index]

@@ -193,6 +193,12 @@ def _ts_word(w: str) -> str:
     return "'" + w.replace("'", "") + "'"
 
 
+def has_phrase(node: Node) -> bool:
+    if isinstance(node, Term):
+        return len(node.words) > 1
+    return has_phrase(node.left) or has_phrase(node.right)
+
+
 def terms(node: Node) -> list[Term]:
     """The positive terms (for snippets and highlighting)."""
     if isinstance(node, Term):

@@ -4,7 +4,8 @@ says which have run."""
 
 from __future__ import annotations
 
-# Each migration is a list of statements; {fts} parts are filled per backend.
+# Each migration is a list of statements, run in order from the store's version to VERSION, with
+# {agg} the backend's string aggregate; each backend's full-text index is created after them (below).
 COMMON: list[list[str]] = [
     [
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -72,6 +73,17 @@ COMMON: list[list[str]] = [
         # files already ingested, so a re-run skips them without reading them again
         "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size BIGINT, mtime DOUBLE PRECISION, documents INTEGER, failed TEXT)",
     ],
+    # 2: the columns a search filters and counts by, in one narrow index keyed by seq, so that a
+    # search joins its hits to this index and never to the wide rows that hold the text; each
+    # document's exemption codes and controls also as one "|"-separated value there, for facets
+    [
+        "ALTER TABLE documents ADD COLUMN exemption_set TEXT",
+        "ALTER TABLE documents ADD COLUMN control_set TEXT",
+        "UPDATE documents SET exemption_set = (SELECT {agg}(x.code, '|') FROM exemptions x WHERE x.doc_id = documents.id), "
+        "control_set = (SELECT {agg}(x.control, '|') FROM controls x WHERE x.doc_id = documents.id)",
+        "CREATE INDEX IF NOT EXISTS documents_facets ON documents (seq, status, written, collection, agency, level, "
+        "written_year, release_date, release_year, has_redactions, id, exemption_set, control_set)",
+    ],
 ]
 
 # merged entities resolve to their target: every query goes through this view
@@ -82,9 +94,19 @@ CANONICAL_VIEW = """CREATE VIEW entity_canonical AS
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 2', content = '', detail = 'full')",
 ]
+# A tsvector keeps word positions only up to 16,383: a phrase further into a long document would
+# not be found. Such documents are also indexed in overlapping parts (documents_fts_long), where
+# their phrases are looked up; ``is_long`` marks them.
 POSTGRES_FTS = [
     "CREATE TABLE IF NOT EXISTS documents_fts (seq BIGINT PRIMARY KEY, words TSVECTOR NOT NULL)",
     "CREATE INDEX IF NOT EXISTS documents_fts_words ON documents_fts USING GIN (words)",
+    "ALTER TABLE documents_fts ADD COLUMN IF NOT EXISTS is_long BOOLEAN NOT NULL DEFAULT FALSE",
+    "CREATE INDEX IF NOT EXISTS documents_fts_long_docs ON documents_fts (seq) WHERE is_long",
+    "CREATE TABLE IF NOT EXISTS documents_fts_long (seq BIGINT NOT NULL, part INTEGER NOT NULL, words TSVECTOR NOT NULL, PRIMARY KEY (seq, part))",
+    "CREATE INDEX IF NOT EXISTS documents_fts_long_words ON documents_fts_long USING GIN (words)",
 ]
+POSTGRES_MAX_POSITION = 16_383
+POSTGRES_PART_WORDS = 16_000  # words per part of a long document
+POSTGRES_PART_OVERLAP = 64  # words repeated from one part to the next: a phrase up to this long is never cut
 
-VERSION = 1
+VERSION = len(COMMON)
