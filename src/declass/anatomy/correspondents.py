@@ -31,7 +31,8 @@ from declass.anatomy.data import load_yaml
 from declass.record import Header
 
 # an address, a "Last, First" name, or a bare mailbox name in a header line
-_ADDRESS = re.compile(r"[A-Za-z0-9][\w.'-]*@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_LEFT = re.compile(r"[A-Za-z0-9][\w.'-]*$")
+_ADDRESS_RIGHT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _LINE = re.compile(r"^[^\S\n]*(?:From|To|Cc|CC|Sent by)[^\S\n]*:[^\S\n]*(?P<v>[^\n]+)$", re.M)
 _PART = re.compile(r"^(?P<name>.*?)\s*(?:[<\[(](?:mailto:)?(?P<addr>[^>\])]*)[>\])]?)?\s*$")
 _QUOTES = " '\"`‘’“”"
@@ -63,8 +64,13 @@ def _vocabulary(text: str) -> dict[str, tuple[str, int]]:
                 part = (part or "").strip(_QUOTES + ".,;:")
                 if MIN_LEN <= len(part) <= 80 and "@" not in part:  # addresses: counted below, once
                     seen[part] += 1
-    for m in _ADDRESS.finditer(text):
-        seen[m.group(0).strip("'.")] += 1
+    at = text.find("@")
+    while at != -1:  # around each "@" (a scan for "@" is much cheaper than for an address)
+        left = _ADDRESS_LEFT.search(text, max(0, at - 80), at)
+        right = _ADDRESS_RIGHT.match(text, at)
+        if left is not None and right is not None:
+            seen[(left.group(0) + right.group(0)).strip("'.")] += 1
+        at = text.find("@", at + 1)
     spelling: dict[str, str] = {}
     count: Counter[str] = Counter()
     for form, n in seen.items():

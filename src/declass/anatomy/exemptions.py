@@ -179,10 +179,13 @@ def _statute_words() -> frozenset[str]:
 
 def lines_maybe_coded(text: str, line_starts: list[int]) -> list[int]:
     """Indices of the lines (given by their start offsets) that could hold a code, in one pass."""
-    found: set[int] = set()
-    for m in _MAYBE.finditer(text):
-        found.add(bisect.bisect_right(line_starts, m.start()) - 1)
-    return sorted(found)
+    found: list[int] = []
+    pos, n = 0, len(line_starts)
+    while (m := _MAYBE.search(text, pos)) is not None:
+        i = bisect.bisect_right(line_starts, m.start()) - 1
+        found.append(i)
+        pos = line_starts[i + 1] if i + 1 < n else len(text)  # the rest of this line: already in
+    return found
 
 
 # what may sit between codes in a margin run: separators, box edges, OCR dust

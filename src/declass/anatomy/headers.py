@@ -181,7 +181,7 @@ def read(rec: Record) -> None:
         h.from_ = place if place == station else f"{place} ({station})"  # the station as printed, and where it is
         h.kind = "cable"
     if "from" not in mnames and (loose := _LOOSE_FROM.search(head[:3000])) is not None:
-        memo.append(("from", loose.group(1), loose.start(), loose.end()))
+        memo.append(("from", loose.group(1) or loose.group(2), loose.start(), loose.end()))
     _fill(rec, [f for f in memo if f[0] != "date"])
     if not h.subject and not h.kind:
         first = next((ln.strip() for ln in head[:600].split("\n") if ln.strip() and ln.strip() != "[REDACTED]"), "")
@@ -190,7 +190,12 @@ def read(rec: Record) -> None:
 
 
 # "FROM, DIRECTOR", "t FROM DIRECTOR", "FROM, : Jerry G. Brown": a sender line as OCR leaves it
-_LOOSE_FROM = re.compile(r"^[^\S\n]*(?:\S{1,3}[^\S\n]+)?F?ROM[^\S\n]*[,:;.]?[^\S\n]*[,:;.]?[^\S\n]*([A-Z][\w.,/' -]{1,60})$", re.M)
+# and, label damaged to lower case ("frou, DIRECTOR", "fROM: WAVE"), a sender in capitals only
+_LOOSE_FROM = re.compile(
+    r"^[^\S\n]*(?:\S{1,3}[^\S\n]+)?F?ROM[^\S\n]*[,:;.]?[^\S\n]*[,:;.]?[^\S\n]*([A-Z][\w.,/' -]{1,60})$"
+    r"|^[^\S\n]*(?:\S{1,3}[^\S\n]+)?[fF][rR][oO0][mMuU][^\S\n]*[,:;.][^\S\n]*([A-Z][A-Z0-9.,/' -]{1,60})$",
+    re.M,
+)
 # CIA cable lines naming the originating station: "CITE ROME 1258", "STAFF 0420522 DIRECTOR 627924"
 _CITE = re.compile(
     r"\bCITE[^\S\n]+([A-Z][A-Z ]{1,30}?)[^\S\n]+\d{2,6}\b"

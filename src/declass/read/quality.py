@@ -44,9 +44,8 @@ def assess(text: str) -> Quality:
     if visible <= 0:
         return Quality(None, 0, 0.0, 0.0, "no text")
     odd = len(_ODD.findall(text)) / visible
-    tokens = _TOKEN.findall(text)
-    words = common_words()
-    known = sum(t.lower() in words for t in tokens) / len(tokens) if tokens else 0.0
+    tokens = _TOKEN.findall(text.lower())
+    known = sum(map(common_words().__contains__, tokens)) / len(tokens) if tokens else 0.0
     if odd > 0.2:
         return Quality(0.0, len(tokens), known, odd, f"{odd:.0%} of the characters are unprintable or private-use glyphs")
     if len(tokens) < MIN_WORDS:
