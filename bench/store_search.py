@@ -6,9 +6,11 @@ query of the same terms, in the same run.
 The corpus is synthesised from development documents (../shared/corpora, else the bundled
 samples): each synthetic record takes a real record's anatomy and entities, with its text made
 of sentences drawn from many documents and a written date spread over 1950-2015. Prints ingest
-documents/s (records already parsed, into SQLite), then p50/p95 latency of a two-term query with
+documents/s (records already parsed, into SQLite), then p50/p95 latency of two-term queries with
 two filters and facets, beside ``SELECT rowid FROM documents_fts WHERE documents_fts MATCH … ORDER
-BY rank LIMIT 20`` for the same terms. Goal: p95 <= 50 ms and <= 1.5 x the raw query.
+BY rank LIMIT 20`` for the same terms, for two kinds of terms: common words (in a large share of
+the documents) and topical words (in 0.5-3 % of them, as names, places and subjects are). Goal:
+p95 <= 50 ms and <= 1.5 x the raw query.
 """
 
 from __future__ import annotations
@@ -103,39 +105,47 @@ def main() -> None:
         dt = time.perf_counter() - t0
         print(f"ingest: {args.docs - have:,} records in {dt:,.1f} s = {(args.docs - have) / dt:,.0f} documents/s (SQLite, records already parsed)")
     n = store.count()
-    words = [w for w, _ in _frequent(store, 400)]
-    mid = words[40:300]
-    pairs = [(rnd.choice(mid), rnd.choice(mid)) for _ in range(args.queries)]
-    raw, ours, totals = [], [], []
+    df = _document_frequency(store, 2000)
+    ranked = [w for w, _ in df.most_common()]
+    bands = {
+        # words in a large share of all documents ("government security"): every query ranks tens of thousands
+        "common words": ranked[40:300],
+        # words in 0.5-3 % of documents, as names, places and topics are ("zetas monterrey")
+        "topical words": [w for w, c in df.items() if 10 <= c <= 60],
+    }
     facets = ("agency", "status", "level", "exemption", "written_year")
-    for a, b in pairs:
-        qs = f"{a} {b}"
-        match = to_fts5(compile_query(qs))
-        t0 = time.perf_counter()
-        store.rows("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 20", (match,))
-        raw.append((time.perf_counter() - t0) * 1000)
-        t0 = time.perf_counter()
-        res = store.search(qs, {"status": "released_in_part", "written_from": "1960", "written_to": "1999"}, facets=facets)
-        ours.append((time.perf_counter() - t0) * 1000)
-        totals.append(res.total)
 
     def pct(xs: list[float], p: float) -> float:
         return sorted(xs)[min(len(xs) - 1, int(len(xs) * p))]
 
-    print(f"search over {n:,} documents, {len(pairs)} two-term queries (median {statistics.median(totals):,.0f} hits after 2 filters)")
-    print(f"  raw FTS5 query        p50 {pct(raw, 0.5):7.1f} ms   p95 {pct(raw, 0.95):7.1f} ms")
-    print(f"  declass search        p50 {pct(ours, 0.5):7.1f} ms   p95 {pct(ours, 0.95):7.1f} ms   (2 filters, {len(facets)} facets, snippets)")
-    print(f"  ratio p95             {pct(ours, 0.95) / max(pct(raw, 0.95), 1e-6):.1f} x   (goal <= 1.5 x and p95 <= 50 ms)")
+    for band, vocab in bands.items():
+        pairs = [(rnd.choice(vocab), rnd.choice(vocab)) for _ in range(args.queries)]
+        raw, ours, totals = [], [], []
+        for a, b in pairs:
+            qs = f"{a} {b}"
+            match = to_fts5(compile_query(qs))
+            t0 = time.perf_counter()
+            store.rows("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 20", (match,))
+            raw.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            res = store.search(qs, {"status": "released_in_part", "written_from": "1960", "written_to": "1999"}, facets=facets)
+            ours.append((time.perf_counter() - t0) * 1000)
+            totals.append(res.total)
+        print(f"search over {n:,} documents, {len(pairs)} two-term queries of {band} (median {statistics.median(totals):,.0f} hits after 2 filters)")
+        print(f"  raw FTS5 query        p50 {pct(raw, 0.5):7.1f} ms   p95 {pct(raw, 0.95):7.1f} ms")
+        print(f"  declass search        p50 {pct(ours, 0.5):7.1f} ms   p95 {pct(ours, 0.95):7.1f} ms   (2 filters, {len(facets)} facets, snippets)")
+        print(f"  ratio p95             {pct(ours, 0.95) / max(pct(raw, 0.95), 1e-6):.1f} x   (goal <= 1.5 x and p95 <= 50 ms)")
     store.close()
 
 
-def _frequent(store: Any, k: int) -> list[tuple[str, int]]:
+def _document_frequency(store: Any, k: int) -> Any:
+    """In how many of ``k`` stored documents each word of four letters or more occurs."""
     from collections import Counter
 
     c: Counter[str] = Counter()
-    for (text,) in store.rows("SELECT text FROM documents ORDER BY seq LIMIT 300"):
-        c.update(w for w in re.findall(r"[a-z]{4,}", (text or "").lower()))
-    return c.most_common(k)
+    for (text,) in store.rows("SELECT text FROM documents ORDER BY seq LIMIT ?", (k,)):
+        c.update(set(re.findall(r"[a-z]{4,}", (text or "").lower())))
+    return c
 
 
 if __name__ == "__main__":

@@ -1,12 +1,12 @@
 """Both development corpora (about 26,000 State FOIA and NARA JFK documents) in SQLite and in the
-local PostgreSQL: a fixed set of searches and facet queries gives identical answers on both.
+local PostgreSQL: a fixed set of searches and facet queries gives identical answers on both; and
+every entity mention, event, date and quantity of every record points at text that contains it.
 
 The corpora are not shipped with declass (they are ../shared/corpora beside the repository, or
-wherever DECLASS_CORPORA points); without them this test skips and says so. Every document is
-read, stored in SQLite, exported as JSON Lines and ingested into PostgreSQL from that export.
-By default documents are read for their anatomy only (about three minutes on two cores; entity
-facets and filters are compared on the bundled samples by test_store); DECLASS_PARITY_EXTRACT=1
-extracts entities too, with packs and gazetteers and no statistical model (about fifteen minutes)."""
+wherever DECLASS_CORPORA points); without them these tests skip and say so. Every document is
+read with extraction (data packs, gazetteers, acronyms and rules; the statistical model is off,
+DECLASS_SPACY_MODEL=none, for time: about ten minutes on two cores), stored in SQLite, exported as
+JSON Lines and ingested into PostgreSQL from that export."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, St
                 n += 1
     old = {k: os.environ.get(k) for k in ("DECLASS_SPACY_MODEL", "DECLASS_EXTRACT")}
     os.environ["DECLASS_SPACY_MODEL"] = "none"  # the workers read these
-    os.environ["DECLASS_EXTRACT"] = "1" if os.environ.get("DECLASS_PARITY_EXTRACT") == "1" else "0"
+    os.environ["DECLASS_EXTRACT"] = "1"
     try:
         lite = open_store(str(tmp / "corpus.db"))
         for name in NAMES:
@@ -91,8 +91,8 @@ def test_both_corpora_give_the_same_answers_on_sqlite_and_postgresql(stores: tup
     assert lite.count() == pg.count() and lite.count() >= n - 100  # byte-identical documents are stored once
     queries = list(QUERIES)
     top = lite.search("cartel", facets=("entity",)).facets["entity"]
-    if top:  # entities extracted
-        queries.append((None, {"entity": top[0]["value"]}))
+    assert top, "the corpus names entities"
+    queries.append((None, {"entity": top[0]["value"]}))
     nonzero = 0
     for query, filters in queries:
         a = lite.search(query, filters, sort="seq", size=50, facets=FACETS)
@@ -104,3 +104,28 @@ def test_both_corpora_give_the_same_answers_on_sqlite_and_postgresql(stores: tup
         nonzero += a.total > 0
     assert nonzero >= len(queries) - 1  # the queries are about these corpora: they find documents
     assert lite.statistics() == pg.statistics()
+
+
+def _evidence_errors(r: dict[str, Any]) -> list[str]:
+    text = r["text"] or ""
+    bad = [f"entity {e['name']!r}: {m}" for e in r["entities"] for m in e["mentions"] if text[m["start"] : m["end"]] != m["text"]]
+    for ev in r["events"]:
+        if text[ev["start"] : ev["end"]] != ev["text"] or (ev.get("trigger") and ev["trigger"] not in ev["text"]):
+            bad.append(f"event {ev['type']} at {ev['start']}")
+        if ev.get("date_text") and ev["date_text"] not in ev["text"]:
+            bad.append(f"event {ev['type']}: date {ev['date_text']!r} not in its text")
+    bad += [f"quantity {x}" for x in r["quantities"] if text[x["start"] : x["end"]] != x["text"]]
+    bad += [f"date {x}" for x in r.get("dates") or [] if text[x["start"] : x["end"]] != x["text"]]
+    return bad
+
+
+def test_every_finding_of_every_record_points_at_its_text(stores: tuple[Store, Store, int]) -> None:
+    lite, _pg, _n = stores
+    records = mentions = 0
+    errors: list[str] = []
+    for r in lite.records():
+        records += 1
+        mentions += sum(len(e["mentions"]) for e in r["entities"]) + len(r["events"]) + len(r["quantities"])
+        errors += [f"{r['source']['path']}: {e}" for e in _evidence_errors(r)]
+    assert records == lite.count() and mentions > 100_000
+    assert not errors, errors[:10]

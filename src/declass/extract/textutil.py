@@ -24,7 +24,15 @@ def fold_same_length(s: str) -> str:
     result are offsets into ``s``."""
     if s.isascii():
         return s
-    return s.translate(_FOLD_TABLE)
+    # only the letters with diacritics are visited: translate() would look up every character
+    return _FOLDABLE.sub(_fold_char, s)
+
+
+_FOLDABLE = re.compile("[" + "".join(sorted(chr(o) for o in _FOLD_TABLE)) + "]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _FOLD_TABLE[ord(m.group())]
 
 
 @lru_cache(maxsize=200_000)

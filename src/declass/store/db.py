@@ -650,7 +650,7 @@ def snippet(text: str, terms: list[q.Term], width: int = 220) -> str:
         return flat[:width] + ("…" if len(flat) > width else "")
     from declass.extract.textutil import fold_same_length
 
-    low = fold_same_length(flat).lower()
+    low = flat.lower() if flat.isascii() else fold_same_length(flat).lower()  # nothing to fold in ASCII
     pats = []
     for t in terms:
         body = r"\W+".join(re.escape(w) for w in t.words)
