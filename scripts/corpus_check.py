@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import declass
+from declass import evidence
 from declass.anatomy import exemptions
 from declass.anatomy.custodian import Custodians
 
@@ -33,34 +34,12 @@ def _scorer() -> Any:
     return mod
 
 
-def evidence_errors(r: dict[str, Any]) -> list[str]:
-    """Every entity mention, event, date and quantity must point at text that contains it."""
-    text = r["text"]
-    bad = []
-    for e in r["entities"]:
-        for m in e["mentions"]:
-            if text[m["start"] : m["end"]] != m["text"]:
-                bad.append(f"entity {e['name']!r} mention {m}")
-    for ev in r["events"]:
-        if text[ev["start"] : ev["end"]] != ev["text"] or (ev.get("trigger") and ev["trigger"] not in ev["text"]):
-            bad.append(f"event {ev['type']} at {ev['start']}")
-        if ev.get("date_text") and ev["date_text"] not in ev["text"]:
-            bad.append(f"event {ev['type']} date {ev['date_text']!r} not in its text")
-    for q in r["quantities"]:
-        if text[q["start"] : q["end"]] != q["text"]:
-            bad.append(f"quantity {q}")
-    for d in r.get("dates") or []:
-        if text[d["start"] : d["end"]] != d["text"]:
-            bad.append(f"date {d}")
-    return bad
-
-
 def _parse(doc: dict[str, Any]) -> dict[str, Any]:
     try:
         rec = declass.parse_bytes(doc["text"].encode("utf-8"), doc["filename"]).to_dict()
     except Exception as e:  # a crash is a finding: report it, go on
         return {"crash": f"{type(e).__name__}: {e}", "filename": doc["filename"]}
-    rec["evidence_errors"] = evidence_errors(rec)
+    rec["evidence_errors"] = evidence.errors(rec)
     rec["raw_text"] = None
     return rec
 

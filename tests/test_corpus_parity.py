@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from declass import export
+from declass import evidence, export
 from declass.store.db import FACETS, Store, open_store
 from declass.store.ingest import ingest
 from test_store import _pg_url
@@ -106,19 +106,6 @@ def test_both_corpora_give_the_same_answers_on_sqlite_and_postgresql(stores: tup
     assert lite.statistics() == pg.statistics()
 
 
-def _evidence_errors(r: dict[str, Any]) -> list[str]:
-    text = r["text"] or ""
-    bad = [f"entity {e['name']!r}: {m}" for e in r["entities"] for m in e["mentions"] if text[m["start"] : m["end"]] != m["text"]]
-    for ev in r["events"]:
-        if text[ev["start"] : ev["end"]] != ev["text"] or (ev.get("trigger") and ev["trigger"] not in ev["text"]):
-            bad.append(f"event {ev['type']} at {ev['start']}")
-        if ev.get("date_text") and ev["date_text"] not in ev["text"]:
-            bad.append(f"event {ev['type']}: date {ev['date_text']!r} not in its text")
-    bad += [f"quantity {x}" for x in r["quantities"] if text[x["start"] : x["end"]] != x["text"]]
-    bad += [f"date {x}" for x in r.get("dates") or [] if text[x["start"] : x["end"]] != x["text"]]
-    return bad
-
-
 def test_every_finding_of_every_record_points_at_its_text(stores: tuple[Store, Store, int]) -> None:
     lite, _pg, _n = stores
     records = mentions = 0
@@ -126,6 +113,6 @@ def test_every_finding_of_every_record_points_at_its_text(stores: tuple[Store, S
     for r in lite.records():
         records += 1
         mentions += sum(len(e["mentions"]) for e in r["entities"]) + len(r["events"]) + len(r["quantities"])
-        errors += [f"{r['source']['path']}: {e}" for e in _evidence_errors(r)]
+        errors += [f"{r['source']['path']}: {e}" for e in evidence.errors(r)]
     assert records == lite.count() and mentions > 100_000
     assert not errors, errors[:10]

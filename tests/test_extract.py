@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import declass
-from declass import settings
+from declass import evidence, settings
 from declass.extract import dates, places
 from declass.extract.textutil import fold
 from declass.record import Record
@@ -126,24 +126,16 @@ def test_seed_quantities(seed: Record) -> None:
     assert not any(x["value"] in (1994, 2010, 13, 15) for x in seed.quantities)  # years and days are dates
 
 
-def evidence_errors(rec: Record) -> list[str]:
-    text = rec.text
-    bad = [f"{e['name']}: {m}" for e in rec.entities for m in e["mentions"] if text[m["start"] : m["end"]] != m["text"]]
-    bad += [f"event {e}" for e in rec.events if text[e["start"] : e["end"]] != e["text"] or e["trigger"] not in e["text"]]
-    bad += [f"date {d}" for d in rec.dates if text[d["start"] : d["end"]] != d["text"]]
-    bad += [f"quantity {q}" for q in rec.quantities if text[q["start"] : q["end"]] != q["text"]]
-    return bad
-
-
 def test_every_finding_points_at_text_that_contains_it() -> None:
-    """Over the bundled samples and fixtures here; over the whole development corpora with
-    scripts/corpus_check.py (they are not shipped)."""
+    """Over the bundled samples and fixtures here; over the whole development corpora in
+    test_corpus_parity (they are not shipped)."""
     files = sorted(p for p in [*SAMPLES.rglob("*"), *FIX.iterdir()] if p.suffix in (".txt", ".md"))
     assert len(files) > 30
     n = 0
     for f in files:
         rec = declass.parse(f)
-        assert evidence_errors(rec) == [], f
+        assert evidence.errors(rec.to_dict()) == [], f
+        assert all(e["trigger"] for e in rec.events), f
         n += len(rec.entities) + len(rec.events) + len(rec.quantities)
     assert n > 500
 

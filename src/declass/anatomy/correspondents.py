@@ -47,8 +47,12 @@ def _well_formed() -> re.Pattern[str]:
     return re.compile(r"[a-z0-9][a-z0-9._'+-]*@(?:[a-z0-9-]+\.)+(?:" + "|".join(sorted(tlds)) + ")", re.I)
 
 
+_UNSPACED = re.compile("[" + re.escape(_QUOTES) + r"\s]")
+
+
 def _key(s: str) -> str:
-    return re.sub(r"[\s'\"`‘’“”]", "", s).lower().strip(".,;:")
+    """How two spellings compare: without spaces, quotes and case."""
+    return _UNSPACED.sub("", s).lower().strip(".,;:")
 
 
 def _vocabulary(text: str) -> dict[str, tuple[str, int]]:

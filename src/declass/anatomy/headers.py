@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from declass.anatomy import correspondents, exemptions, markings
 from declass.anatomy.data import load_tsv, load_yaml
@@ -14,7 +15,9 @@ from declass.anatomy.dates import MONTH_RE, MONTHS, any_date, iso, numeric, text
 from declass.record import Portion, Record
 
 _MARK = re.compile(r"\s*\[REDACTED\]\s*")
-_LABEL_JUNK = frozenset("“\"'‘_•*,.·-")
+# a speck OCR leaves before a label (",From:", "• From:"), then perhaps a space
+_SPECKS = "“\"'‘_•*,.·-"
+_SPECK = "(?:[" + re.escape(_SPECKS) + r"][^\S\n]?)?"
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +34,7 @@ def _labels() -> dict[str, re.Pattern[str]]:
         ws = r"[^\S\n]+"
         pat = "|".join(f"(?P<{f}_{i}>{re.escape(lab).replace(chr(92) + ' ', ws)})" for i, (f, lab) in enumerate(alts))
         flags = 0  # "To" and "to" differ: a label is printed capitalised
-        out[kind] = re.compile(r"^[^\S\n]*(?:[“\"'‘_•*,.·-][^\S\n]?)?(?:" + pat + r")[^\S\n]*(?:[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
+        out[kind] = re.compile(r"^[^\S\n]*" + _SPECK + "(?:" + pat + r")[^\S\n]*(?:[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
     return out
 
 
@@ -82,7 +85,7 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
         nl = text.find("\n", pos, end)
         nl = end if nl == -1 else nl
         line = text[pos : min(nl, pos + 40)].lstrip()
-        if line[:1] in _LABEL_JUNK:  # ",From:", "• From:": a speck of OCR before the label
+        if line[:1] and line[0] in _SPECKS:
             line = line[1:].lstrip()
         first = line[:1]
         if first and first in initials and (lm := pat.match(text, pos, nl)) is not None:
@@ -143,7 +146,7 @@ _DTG = re.compile(r"\b(?P<d>\d{2})(?P<h>\d{2})(?P<mi>\d{2})Z\s+(?P<mon>" + MONTH
 
 # an e-mail header prints "From:" with its colon (a cable's "FROM LONDON" does not)
 _EMAIL_FROM = re.compile(
-    r"^[^\S\n]*(?:[“\"'‘_•*,.·-][^\S\n]?)?(?:From|FROM)[^\S\n]*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\S\n]*(?:Sent|SENT|Date|DATE)[^\S\n]*:?[^\S\n]+\S"
+    r"^[^\S\n]*" + _SPECK + r"(?:From|FROM)[^\S\n]*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\S\n]*(?:Sent|SENT|Date|DATE)[^\S\n]*:?[^\S\n]+\S"
     r"|^[^\S\n]*(?:Sent|Date)[^\S\n]*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\S\n]*(?:From|FROM)[^\S\n]*:",
     re.M,
 )
@@ -523,12 +526,16 @@ def _letters() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return closing, salutation, frozenset(d["not_names"])
 
 
-_NOT_NAME_WORDS = frozenset("on at to for in of about regarding before and the".split())
+class _Authors(NamedTuple):
+    byline: re.Pattern[str]  # prefix, title, name: "Remarks by Ambassador Susan E. Rice"
+    labelled: re.Pattern[str]  # "Office of Origin: S/SRGIA"
+    letterhead: re.Pattern[str]  # "THE SECRETARY OF STATE"
+    name_ends_before: frozenset[str]  # "STATEMENT FROM CECILE RICHARDS ON ...": the name ends at "on"
 
 
 @lru_cache(maxsize=1)
-def _authors() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Author lines (prefix, title, name), labelled author lines and letterheads, from headers.yaml."""
+def _authors() -> _Authors:
+    """Author lines, labelled author lines and letterheads, from headers.yaml (authors)."""
     d = load_yaml("headers.yaml")["authors"]
 
     def alts(xs: list[str]) -> str:
@@ -541,7 +548,7 @@ def _authors() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
     labelled = re.compile(r"^[^\S\n]*(?i:" + alts(d["labelled"]) + r")[^\S\n]*:[^\S\n]*([A-Z][\w/&.-]{1,30}(?:[^\S\n][A-Z][\w/&.-]*){0,4})[^\S\n]*$", re.M)
     letterhead = re.compile(r"^[^\S\n]*((?i:" + alts(d["letterheads"]) + r"))[^\S\n]*$", re.M)
-    return byline, labelled, letterhead
+    return _Authors(byline, labelled, letterhead, frozenset(w.lower() for w in d["name_ends_before"]))
 
 
 def letter(rec: Record) -> None:
@@ -552,15 +559,15 @@ def letter(rec: Record) -> None:
     if h.kind in ("email", "cable", "form"):
         return
     text = rec.text
+    authors = _authors()
     if not h.from_:
-        author = _authors()[0].search(text[:1500]) or _authors()[1].search(text[:1500])
+        author = authors.byline.search(text[:1500]) or authors.labelled.search(text[:1500])
         if author:
-            # "STATEMENT FROM CECILE RICHARDS ON INTERNATIONAL ...": the name ends before a preposition
-            words = re.sub(r"\s+", " ", author.group(1)).strip().split(" ")
-            cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_NAME_WORDS), len(words))
+            words = author.group(1).split()
+            cut = next((i for i, w in enumerate(words) if w.lower() in authors.name_ends_before), len(words))
             h.from_ = " ".join(words[:cut]) or None
     if not h.from_:
-        closing, salutation, not_names = _letters()
+        closing, _salutation, not_names = _letters()
         for m in closing.finditer(text):
             lines = [ln for ln in text[m.end() : m.end() + 400].split("\n")[:6] if ln.strip() and ln.strip() != "[REDACTED]"]
             got = _NAME_LINE.match(lines[0]) if lines else None
@@ -573,7 +580,7 @@ def letter(rec: Record) -> None:
                 h.from_ = by.group(1)
         if not h.from_:
             head = "\n".join(text[:1500].split("\n")[:15])
-            top = _authors()[2].search(head)
+            top = authors.letterhead.search(head)
             if top:
                 h.from_ = re.sub(r"\s+", " ", top.group(1)).strip().title()
     if not h.to:

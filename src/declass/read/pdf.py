@@ -19,9 +19,10 @@ from declass.read import ocr, quality
 from declass.read.page import PageInfo, PageTexts
 
 REOPEN_EVERY = 50  # pages read before the document is reopened
-MIN_PAGE_CHARS = 20
-NO_LAYER = "no text layer"  # why a page is OCR'd (PageInfo.note)
-GARBAGE = "garbage text layer"  # fewer letters and digits than this: the page has no real text layer
+MIN_PAGE_CHARS = 20  # fewer letters and digits than this: the page has no real text layer
+# why a page is OCR'd (PageInfo.note)
+NO_LAYER = "no text layer"
+GARBAGE = "garbage text layer"
 
 
 class PdfError(Exception):

@@ -33,14 +33,10 @@ FILTERS = (
 )
 MAX_PAGE_SIZE = 100
 # what a search keeps of each hit, so that facets and sorting never go back to the documents
-HIT_COLUMNS = (
-    "id", "collection", "agency", "status", "level", "written", "written_year", "release_date", "release_year", "has_redactions",
-    "exemption_set", "control_set",
-)
-HIT_COLUMN_TYPES = (
-    "id TEXT, collection TEXT, agency TEXT, status TEXT, level TEXT, written TEXT, written_year INTEGER, "
-    "release_date TEXT, release_year INTEGER, has_redactions INTEGER, exemption_set TEXT, control_set TEXT"
-)
+HIT_COLUMNS = {
+    "id": "TEXT", "collection": "TEXT", "agency": "TEXT", "status": "TEXT", "level": "TEXT", "written": "TEXT", "written_year": "INTEGER",
+    "release_date": "TEXT", "release_year": "INTEGER", "has_redactions": "INTEGER", "exemption_set": "TEXT", "control_set": "TEXT",
+}
 SORTS = ("relevance", "written", "-written", "released", "-released", "seq")
 
 
@@ -202,6 +198,8 @@ class Store:
         )
         written = date.get("value") or (hdr.get("date") or "")[:10] or date.get("earliest")
         seq = self._next_seq()
+        codes = sorted(set(rel.get("exemptions") or []))
+        controls = sorted(set(cls.get("dissemination") or []))
         stored = dict(rec)
         self._execute(
             "INSERT INTO documents (id, seq, path, collection, title, agency, status, level, banner, case_number, doc_number, record_number, "
@@ -235,15 +233,15 @@ class Store:
                 text,
                 json.dumps(stored, ensure_ascii=False),
                 time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "|".join(sorted(set(rel.get("exemptions") or []))) or None,
-                "|".join(sorted(set(cls.get("dissemination") or []))) or None,
+                "|".join(codes) or None,
+                "|".join(controls) or None,
             ),
         )
         d = rec["id"]
         self._executemany(
-            "INSERT INTO controls (doc_id, control) VALUES (?, ?) ON CONFLICT DO NOTHING", [(d, c) for c in sorted(set(cls.get("dissemination") or []))]
+            "INSERT INTO controls (doc_id, control) VALUES (?, ?) ON CONFLICT DO NOTHING", [(d, c) for c in controls]
         )
-        self._executemany("INSERT INTO exemptions (doc_id, code) VALUES (?, ?) ON CONFLICT DO NOTHING", [(d, c) for c in rel.get("exemptions") or []])
+        self._executemany("INSERT INTO exemptions (doc_id, code) VALUES (?, ?) ON CONFLICT DO NOTHING", [(d, c) for c in codes])
         reds = rec.get("redactions") or []
         self._executemany(
             "INSERT INTO redactions (doc_id, n, page, kind, start_offset, end_offset, raw) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -332,17 +330,18 @@ class Store:
             # holding the text); the count, the page and every facet then read this small table
             hits_sql, hit_params = self._fts_hits(node)
             cols = ", ".join(HIT_COLUMNS)
-            self._execute(f"CREATE TEMP TABLE IF NOT EXISTS search_hits (seq BIGINT PRIMARY KEY, score DOUBLE PRECISION, {HIT_COLUMN_TYPES})")
+            types = ", ".join(f"{c} {t}" for c, t in HIT_COLUMNS.items())
+            self._execute(f"CREATE TEMP TABLE IF NOT EXISTS search_hits (seq BIGINT PRIMARY KEY, score DOUBLE PRECISION, {types})")
             self._execute("DELETE FROM search_hits")
             self._execute(
                 f"INSERT INTO search_hits (seq, score, {cols}) SELECT h.seq, h.score, {', '.join('d.' + c for c in HIT_COLUMNS)} "
                 f"FROM ({hits_sql}) h {self._hits_join} documents d ON d.seq = h.seq WHERE {where}",
                 [*hit_params, *params],
             )
-            frm, score, join = "FROM search_hits d", "d.score", self._hits_join  # the few hits drive each join
+            frm, score = "FROM search_hits d", "d.score"
             where, params = "1 = 1", []
         else:
-            frm, score, join = "FROM documents d", "0.0", "JOIN"
+            frm, score = "FROM documents d", "0.0"
         base = f"{frm} WHERE {where}"
         total = int(self.scalar(f"SELECT COUNT(*) {base}", params) or 0)
         order = {
@@ -385,7 +384,7 @@ class Store:
         ]
         out: dict[str, list[dict[str, Any]]] = {}
         for f in facets:
-            out[f] = self._facet(f, frm, join, where, params, facet_size)
+            out[f] = self._facet(f, frm, where, params, facet_size, on_hits=node is not None)
         return SearchResult(total, hits, out, page, size, query or "", filters, (time.perf_counter() - t0) * 1000)
 
     def _where(self, f: dict[str, Any]) -> tuple[str, list[Any]]:
@@ -427,14 +426,17 @@ class Store:
                 params.append(v)
         return " AND ".join(parts), params
 
-    def _facet(self, name: str, frm: str, join: str, where: str, params: list[Any], size: int) -> list[dict[str, Any]]:
+    def _facet(self, name: str, frm: str, where: str, params: list[Any], size: int, on_hits: bool) -> list[dict[str, Any]]:
+        """Counts of ``name`` over the documents ``frm``/``where`` select: the hits table of a search
+        (``on_hits``: the few hits drive each join) or the documents themselves."""
         base = f"{frm} WHERE {where}"
+        join = self._hits_join if on_hits else "JOIN"
         if name in ("collection", "agency", "status", "level", "written_year", "release_year", "has_redactions"):
             rows = self.rows(
                 f"SELECT d.{name}, COUNT(*) AS n {base} AND d.{name} IS NOT NULL GROUP BY d.{name} ORDER BY n DESC, d.{name} LIMIT ?", [*params, size]
             )
             return [{"value": r[0], "count": r[1]} for r in rows]
-        if name in ("control", "exemption") and frm == "FROM search_hits d":
+        if name in ("control", "exemption") and on_hits:
             # the hits carry each document's set of codes: counted here, without a join
             counts: Counter[str] = Counter()
             for (values,) in self.rows(f"SELECT d.{name}_set {frm} WHERE {where} AND d.{name}_set IS NOT NULL", params):
@@ -650,7 +652,7 @@ def snippet(text: str, terms: list[q.Term], width: int = 220) -> str:
         return flat[:width] + ("…" if len(flat) > width else "")
     from declass.extract.textutil import fold_same_length
 
-    low = flat.lower() if flat.isascii() else fold_same_length(flat).lower()  # nothing to fold in ASCII
+    low = fold_same_length(flat).lower()
     pats = []
     for t in terms:
         body = r"\W+".join(re.escape(w) for w in t.words)
