@@ -101,3 +101,98 @@ def test_letters_and_articles_name_their_sender_and_addressee() -> None:
     assert article.header.from_ == "Louise Diamond"
     email = parse("From: Mills, Cheryl D <MillsCD@state.gov>\nSent: Friday, December 4, 2009 1:03 PM\nTo: H\nSubject: Note\n\nThanks.\nSincerely,\nJohn Smith\n")
     assert email.header.from_ is not None and email.header.from_.startswith("Mills")  # a header wins over a signature
+
+
+# ----- CIA cable originators and NARA forms as OCR leaves them (excerpts of NARA JFK releases)
+
+
+def test_cable_sender_behind_a_damaged_from_label() -> None:
+    # 104-10229-10099: "FROM:" scanned as "ftom,"
+    text = (
+        "“\"fo4-10229-10099|\n\ntee\n\neG\nfea\nHERWOOD Army 459\nDal 25 Soptamber 1962\n\n10. SMMAVE\n"
+        "ftom, DIRECTOR\n\n. cont, TFW 10 @\nnro: OOP, FI, FI/INT 2, S/e 2\n\n10 WAVE INFO creo 38442\n"
+    )
+    assert parse(text).header.from_ == "DIRECTOR"
+    for label in ("Feom:", "frou,", "i: Feom:", "; Fkom,", "rrom:", "F20M:", "*90m."):
+        assert parse(f"SECRET\n{label} DIRECTOR\nINFO: DDP\n").header.from_ == "DIRECTOR", label
+
+
+def test_a_sentence_with_from_is_not_a_sender_line() -> None:
+    # a cable's prose in capitals, and a memo's in mixed case, name stations after "from"
+    assert parse("SECRET\nLUIS GARCIA CERDEIRA ARRIVED PARI FROM LOND AROUT 14 DEC.\n").header.from_ != "LONDON (LOND)"
+    rec = parse("MEMORANDUM\nbased on a report from Santiago de Cuba (HKSA-171, 25 April 1958).\n")
+    assert rec.header.from_ != "SANTIAGO"
+    assert parse("SECRET\nMAND INFO DIR GORG FRAY MADR BRUS HAGU\n").header.from_ != "MADRID (MADR)"
+
+
+def test_damaged_originator_value_repaired_with_a_warning() -> None:
+    rec = parse("SECRET\nFROM: DIPECTOR Re cory a\nTO: MEXICO CITY\nCITE DIR 12345\n")
+    assert rec.header.from_ == "DIRECTOR"
+    assert any("DIPECTOR" in w for w in rec.warnings)
+
+
+def test_cable_from_line_holding_its_dissemination_gives_way_to_the_cite_line() -> None:
+    # 104-10326-10038: a 1997 cable whose FROM line lists its distribution
+    text = (
+        "SECRET\nPAGE 001 '\nTOT: 051815Z MAR 97 DIRECTOR 255911\nSECRET\nSTAFF 0518152 DIRECTOR 255911\n"
+        "TO: PRIORITY INFO PRIORITY\n\nFROM: LIMITED DISSEM CHIEF/OCC INFO EUR/IBII, PCS/CL, DO/IRO\nEUR/LGL\n\n"
+        "SLUGS: WNINTEL\nSUBJECT: REQUEST FOR STATION ASSISTANCE\nREF: NONE.\n"
+    )
+    assert parse(text).header.from_ == "DIRECTOR"
+
+
+def test_cite_line_station_one_letter_off_is_the_station() -> None:
+    assert parse("SECRET 202814Z APR 68 CITE MEXT 0783\nIMMEDIATE DIRECTOR\n").header.from_ == "MEXICO CITY (MEXI)"
+    assert parse("SECRET\nCITE DIR 44488\n").header.from_ == "DIRECTOR (DIR)"
+
+
+def test_jfk_form_with_the_release_stamp_printed_inside_it() -> None:
+    # 2021 DOCID-32312807: the stamp sits between the agency and the document blocks
+    text = (
+        "JFK Assassination System\n\nIdentification Form\n\nAgency Information\n\nDate:\n\n4/9/2015\n\nAGENCY: FBI\n\n"
+        "RECORD NUMBER :\n\n124-10325-10056\n\nRECORD SERIES: HQ\n\nAGENCY FILE NUMBER :\n\n105-99938-21\n\n"
+        "Heleased under the John F. Kennedy\n\nAssassination Records Collection Act of\n\n1992 (44 USC 2107 Note). Case#:NW\n\n"
+        "Chl ate: 11-03-2021\n\nDocument Information\n\nORIGINATOR: FBI\n\nFROM: HQ\n\nTO: AFOSI\n\nTITLE :\n\n"
+        "DATE: 10/27/1970\n\n'PAGES:\n\n3\n\nSUBJECTS :\n\nCUBAN COUNTERINTELLIGENCE PROGRAM\n\n"
+        "DOCUMENT TYPE: PAPER, TEXTUAL DOCUMENT\n\nCLASSIFICATION: Secret\n\nCURRENT STATUS : Redact\n\n"
+        "DATE OF LAST REVIEW: 10/08/1998\n\nNW 66000 Docld:32312807 Page 1\n"
+    )
+    h = parse(text).header
+    assert (h.kind, h.from_, h.to, h.date) == ("form", "HQ", ["AFOSI"], "1970-10-27")
+
+
+def test_jfk_form_values_after_their_caption_and_lost_labels() -> None:
+    # 2022 DOCID-32292132: labels first, then the values under "Document Information"; the
+    # "ORIGINATOR : _" line printed out of place must not take a value
+    text = (
+        "AGENCY :\nRECORD NUMBER :\nRECORD SERIES :\nAGENCY FILE NUMBER :\nSe\nFROM:\nTO:\nTITLE:\nDATE :\nPAGES:\n"
+        "SUBJECTS :\nDOCUMENT TYPE :\nCLASSIFICATION :\nCURRENT STATUS :\nDATE OF LAST REVIEW :\nOPENING CRITERIA :\n"
+        "COMMENTS :\nv9\nORIGINATOR : _\nJFK Assassination System\nDate: 5/19/201\nIdentification Form\n"
+        "\"Agency Information\nFBI\n124-10208-10408\nHQ\n92-6054-685\nDocument Information\nFBI\nTALBURTT, ORVILLE R.\n"
+        "DIRECTOR, FBI\n07/22/1964\n22\nLCN, TROPIANO, RALPH, CRIMINAL ACT\nPAPER, TEXTUAL DOCUMENT\nUnclassified\n"
+    )
+    h = parse(text).header
+    assert (h.from_, h.to, h.date) == ("TALBURTT, ORVILLE R.", ["DIRECTOR, FBI"], "1964-07-22")
+    # 2022 DOCID-32288921: the FROM and TO labels lost by OCR, their values after ORIGINATOR
+    text = (
+        "JFK Assassination System\nIdentification Form\nDate:\n6/15/201\nAgency Information\nAGENCY: FBI\n"
+        "RECORD NUMBER: — 124-10200-10197\nRECORD SERIES: HQ :\nDocument Information\nORIGINATOR: — FBI\n"
+        "AMBLER, JOHN A\nDIRECTOR, FBI\nTITLE\nDATE: — 02/09/1967\nPAGES: 71\nSUBJECTS :\nLST, TRA, ARRESTED\n"
+        "DOCUMENT TYPE: PAPER, TEXTUAL DOCUMENT\nCOMMENTS :\n"
+    )
+    h = parse(text).header
+    assert (h.from_, h.to) == ("AMBLER, JOHN A", ["DIRECTOR, FBI"])
+
+
+def test_nsa_form_without_a_sender_slot_names_the_agency_inferred() -> None:
+    # 144-10001-10117: NSA's form prints no ORIGINATOR/FROM/TO; the message below it has its own lines
+    text = (
+        "JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\nAGENCY : NSA\n"
+        "RECORD NUMBER : 144-10001-10117\nRECORDS SERIES\n\nAGENCY FILE NUMBER :\n\n[R]\n\nTITLE:\n"
+        "3/0{__T12-64: EFFORTS STILL BEING MADE TO GET AMERICAN OUT OF CUBA [RI\n\n«SUBJECTS: crete eee\n"
+        "DIPLOMATIC ACTIVITY 44 USC 2107(5)(g)(2(D)(i) | [RI\nDOCUMENT TYPE : REPORT\nCLASSIFICATION :\n"
+        "RESTRICTIONS : 1B\nCURRENT STATUS : X\nDATE OF LAST REVIEW : 08/11/93\nCOMMENTS :\n\nsed on 08-12-2022 un\n\n"
+        "WS 24670 3/o/L_]T12-64\n. . Dist: HCF\n\nEFFORTS STILL BEING MADE TO GET AMERICAN OUT OF CUBA :\n"
+    )
+    h = parse(text).header
+    assert (h.kind, h.from_, h.inferred) == ("form", "NSA", ["from"])

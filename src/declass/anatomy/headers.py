@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from declass.anatomy import correspondents, exemptions, markings
-from declass.anatomy.data import load_tsv, load_yaml
+from declass.anatomy import correspondents, exemptions, markings, originators
+from declass.anatomy.data import load_yaml
 from declass.anatomy.dates import MONTH_RE, MONTHS, any_date, iso, numeric, textual, year4
 from declass.record import Portion, Record
 
@@ -61,11 +61,6 @@ def _line_initials() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _caption() -> re.Pattern[str]:
     return re.compile("|".join(load_yaml("headers.yaml")["form_captions"]), re.I)
-
-
-@lru_cache(maxsize=1)
-def _stations() -> dict[str, str]:
-    return {row[0]: row[1] for row in load_tsv("cia_stations.tsv")}
 
 
 @lru_cache(maxsize=8)
@@ -179,9 +174,10 @@ def read(rec: Record) -> None:
     # no recognised header: a CIA cable's originator line, else labelled lines near the top
     cite = _CITE.search(head[:3000])
     if cite:
-        station = next(g for g in cite.groups() if g).strip()
-        place = _stations().get(station, station)
-        h.from_ = place if place == station else f"{place} ({station})"  # the station as printed, and where it is
+        h.from_ = originators.cited(next(g for g in cite.groups() if g))  # as printed, and where it is
+        h.kind = "cable"
+    elif sender := originators.damaged_sender(head[:3000]):
+        h.from_ = sender  # "ftom, DIRECTOR": a sender line whose label OCR damaged
         h.kind = "cable"
     if "from" not in mnames and (loose := _LOOSE_FROM.search(head[:3000])) is not None:
         memo.append(("from", loose.group(1) or loose.group(2), loose.start(), loose.end()))
@@ -199,11 +195,13 @@ _LOOSE_FROM = re.compile(
     r"|^[^\S\n]*(?:\S{1,3}[^\S\n]+)?[fF][rR][oO0][mMuU][^\S\n]*[,:;.][^\S\n]*([A-Z][A-Z0-9.,/' -]{1,60})$",
     re.M,
 )
-# CIA cable lines naming the originating station: "CITE ROME 1258", "STAFF 0420522 DIRECTOR 627924"
+# CIA cable lines naming the originating station: "CITE ROME 1258", "STAFF 0420522 DIRECTOR 627924",
+# a date-time group then the originator and its cable number
 _CITE = re.compile(
     r"\bCITE[^\S\n]+([A-Z][A-Z ]{1,30}?)[^\S\n]+\d{2,6}\b"
-    r"|\bSTAFF[^\S\n]+\w{6,8}[^\S\n]+([A-Z]{3,20})[^\S\n]+\d{4,7}\b"
+    r"|\bSTAFF[^\S\n]+(?:[.-][^\S\n]+)?\w{6,8}[^\S\n]+([A-Z]{3,20})[^\S\n]+[‘'\"]?\d{4,7}\b"
     r"|\bTOT[^\S\n]*:[^\S\n]*\w{6,8}[^\S\n]+[A-Z]{3}[^\S\n]+\d{2}[^\S\n]+([A-Z]{3,20})[^\S\n]+\d{4,7}\b"
+    r"|(?<![\w/])\d{6}[Z2][^\S\n]+([A-Z]{3,20})[^\S\n]+\d{5,7}\b"  # "021354Z DIRECTOR 758224"
 )
 _DATELINE_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-])")
 
@@ -300,9 +298,23 @@ def _fill(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
             h.refs.append(v)
 
 
+@lru_cache(maxsize=1)
+def _routing() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("headers.yaml")["cable_routing"]))
+
+
+def _sender_not_routing(rec: Record) -> None:
+    """A FROM line that holds a cable's dissemination is not its sender: the cite line's station is."""
+    h = rec.header
+    if h.from_ and _routing().match(h.from_):
+        cite = _CITE.search(rec.text[:3000])
+        h.from_ = originators.cited(next(g for g in cite.groups() if g)) if cite else None
+
+
 def _memo(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
     rec.header.kind = "memo"
     _fill(rec, fields)
+    _sender_not_routing(rec)
     if not rec.header.date:
         rec.header.date = any_date(rec.text[:600])
 
@@ -319,6 +331,11 @@ def _dtg_date(m: re.Match[str], with_time: bool = True) -> str | None:
 def _cable(rec: Record, fields: list[tuple[str, str, int, int]], dtg: re.Match[str] | None) -> None:
     rec.header.kind = "cable"
     _fill(rec, fields)
+    _sender_not_routing(rec)
+    h = rec.header
+    if h.from_ and (sender := originators.repaired(h.from_)):
+        rec.warnings.append(f"header.from: {h.from_!r} read as {sender!r} (OCR damage to a known originator)")
+        h.from_ = sender
     if dtg:
         rec.header.date = _dtg_date(dtg)
 
@@ -328,7 +345,7 @@ def _form_labels() -> tuple[list[str], re.Pattern[str]]:
     """(label names, one pattern with a group L<i> per label) from ``form_labels`` in the data."""
     rows = load_yaml("headers.yaml")["form_labels"]
     alts = "|".join(f"(?P<L{i}>{pat})" for i, (_name, pat) in enumerate(rows))
-    pattern = re.compile(r"^[\W_]{0,3}(?:" + alts + r")\b[^\S\n]*[:;.=|—-]*[^\S\n]*(?P<value>.*)$", re.I)
+    pattern = re.compile(r"^[\W_]{0,3}(?:" + alts + r")(?![A-Za-z0-9])[^\S\n]*[:;.=|—-]*[^\S\n]*(?P<value>.*)$", re.I)
     return [name for name, _pat in rows], pattern
 
 
@@ -347,40 +364,85 @@ def _form_label(line: str) -> tuple[str, str] | None:
     return name, m.group("value").strip()
 
 
+_FORM_TAIL = {"DOCUMENT TYPE", "CLASSIFICATION", "RESTRICTIONS", "CURRENT STATUS", "DATE OF LAST REVIEW", "REVIEW DATE", "OPENING CRITERIA", "COMMENTS"}
+_FORM_STARTS = (r"AGENCY\s+INFORMATION", r"IDENTIFICATION\s+FORM", r"^\W{0,3}AGENCY\s*:", r"^\W{0,3}RECORD\s*NUMBER\s*:")
+_FORM_END = re.compile(r"[RHT]eleased\s+(?:on\s+[\d-]+\s+)?under|Doc\s?[IlL1i]d\s*:", re.I)
+
+
+@lru_cache(maxsize=1)
+def _form_skip() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("headers.yaml")["form_skip"]), re.I)
+
+
 def _form(rec: Record, head: str) -> None:
     """NARA JFK identification form. Its OCR often prints a run of labels, then a run of values
     in the same order; values are matched to labels in order, typed where the type is clear."""
     h = rec.header
-    m = re.search(r"AGENCY\s+INFORMATION", head, re.I) or re.search(r"IDENTIFICATION\s+FORM", head, re.I)
-    if not m:
+    # the form starts at its caption, or at its first label where OCR printed the labels first
+    starts = [m.start() for m in (re.search(p, head, re.I | re.M) for p in _FORM_STARTS) if m]
+    if not starts:
         return
-    # the form ends at the release stamp or the page footer; the review date is not the document's
-    stop = re.search(r"[RH]eleased\s+under|Doc\s?[IlL1i]d\s*:|\n---\n", head[m.end() :], re.I)
-    end = m.end() + (stop.start() if stop else 3000)
-    region = head[m.start() : end]
+    start = min(starts)
+    # the form ends at the release stamp or the page footer, unless the document's values are still to
+    # come (a run of labels, the stamp, then the values): then the stamp is skipped
+    stop = re.search(r"\n---\n", head[start:])
+    end = start + (stop.start() if stop else 3000)
+    region = head[start:end]
     tail = head[end : end + 600]
     review = re.search(r"DATE\s*OF\s*LAST\s*REVIEW|REVIEW\s*DATE|CURRENT\s*STATUS", region, re.I)
     fields: dict[str, str] = {}
     pending: list[str] = []
+    printed: set[str] = set()  # the labels this form prints
+    withheld: set[str] = set()  # slots whose value the release withholds
+    ran: set[str] = set()  # slots given a value from a run of values (not on their label's line)
     last: str | None = None
-    in_doc = False
-    for raw_line in region.splitlines():
-        line = raw_line.strip().strip("*•")
+    in_doc = captioned = False
+    lines = [raw.strip().strip("*•") for raw in region.splitlines()]
+    found = [(i, lab[0]) for i, ln in enumerate(lines) if (lab := _form_label(ln))]
+    # the form's labels end with its review block; a "To" further down is the document's own
+    last_label = max((i for i, name in found if name in _FORM_TAIL), default=len(lines))
+    labels = [(i, name) for i, name in found if name in (*_DOC_SLOTS, "DOCUMENT INFORMATION") and i <= last_label]
+    # some agencies' forms (NSA's) have no sender's slots: no value is put there unless printed
+    agency_m = re.search(r"^\W{0,3}AGENCY[^\S\n]*:[^\S\n]*(\w+)", region, re.M)
+    no_sender = agency_m is not None and agency_m.group(1).upper() in load_yaml("headers.yaml")["form_agencies_without_sender"]
+    absent = set() if not no_sender or {"ORIGINATOR", "FROM", "TO"} & {name for _i, name in labels} else {"ORIGINATOR", "FROM", "TO"}
+    for i, line in enumerate(lines):
+        if (
+            _FORM_END.search(line)
+            and not any(p in _DOC_SLOTS for p in pending)
+            and not any(j > i and name not in printed for j, name in labels)
+        ):
+            break  # the release stamp or the footer, with no document label or value still to come
         if not line:
             continue
         lab = _form_label(line)
+        if _form_skip().search(line):
+            if lab and lab[0] in _DOC_SLOTS:
+                withheld.add(lab[0])  # "FROM : 44 USC 2107(5)(g)(2)(D)": the value is withheld under the JFK Act
+                printed.add(lab[0])
+                in_doc = True
+                last = None
+            continue
         if lab:
             name, value = lab
-            if name == "DOCUMENT INFORMATION":
-                in_doc = True
-                pending = [p for p in pending if p in _DOC_SLOTS]
+            if name in _DOC_SLOTS and (name in fields or name in withheld) and name not in ran:
+                break  # a label the form printed already: the document's own header ("From:") below it
+            if name in ("DOCUMENT INFORMATION", "AGENCY INFORMATION"):
+                if name == "DOCUMENT INFORMATION" and not captioned:
+                    in_doc = captioned = True
+                    # the document's values follow their caption: any taken before it were misaligned
+                    for slot in ran & set(_DOC_SLOTS):
+                        del fields[slot]
+                    ran.clear()
+                    pending = [p for p in _DOC_SLOTS if p in printed and p not in fields]
                 continue
             if name == "DATE" and not in_doc and not any(x in fields or x in pending for x in _DOC_SLOTS):
                 name = "FORM DATE"  # "Agency Information / Date: 5/28/201": when the form was filled in
+            printed.add(name)
             if name in _DOC_SLOTS:
                 in_doc = True
-            value = value.lstrip(":;.=|—- ").strip()
-            if value and not _form_label(value):
+            value = value.lstrip(":;.=|—-_ ").strip()
+            if re.search(r"\w", value) and not _form_label(value):
                 if name not in fields:
                     fields[name] = value
                 last = name
@@ -389,18 +451,23 @@ def _form(rec: Record, head: str) -> None:
                     pending.append(name)
                 last = None
             continue
-        value = line.lstrip(":;.=|—- ").strip()
-        if not value:
+        value = line.lstrip(":;.=|—-_ ").strip()
+        if not re.search(r"\w", value):
             continue
         if not in_doc:
             if pending:
                 fields.setdefault(pending.pop(0), value)
             continue
         if pending and pending[0] not in _DOC_SLOTS:
-            pending.pop(0)  # an agency-information value printed late
+            fields.setdefault(pending.pop(0), value)  # an agency-information value printed late
             continue
         if _AGENCY_INFO.match(value) and not _FORM_DATE.search(value) and "FROM" not in fields:
-            continue
+            # an agency-information value printed among the document's ("JFK", a file number); "HQ"
+            # is one only while the record series has none, else it is the FBI office that wrote
+            slot = "RECORD SERIES" if value in ("JFK", "JEK", "HQ") else "AGENCY FILE NUMBER"
+            if slot not in fields:
+                fields[slot] = value
+                continue
         if last in fields and fields[last].endswith(",") and last in ("FROM", "TO", "TITLE"):
             fields[last] += " " + value  # "STAFF OFFICER," / "SR/CI/R"
             continue
@@ -414,17 +481,27 @@ def _form(rec: Record, head: str) -> None:
         if last == "TITLE" and (not pending or pending[0] in ("DATE", "PAGES", "SUBJECTS")) and not is_date:
             fields["TITLE"] += " " + value
             continue
+        # slots whose label OCR lost: open, and after the last one filled ("ORIGINATOR: FBI / AMBLER,
+        # JOHN A / DIRECTOR, FBI")
+        open_ = [x for x in _DOC_SLOTS if x not in fields and x not in withheld and x not in pending and x not in absent]
+        after = [x for x in _DOC_SLOTS[_DOC_SLOTS.index(last) + 1 :] if x in open_] if last in _DOC_SLOTS else []
         if "PAGES" in pending and re.fullmatch(r"\d{1,4}", value):
             slot = "PAGES"  # a page count: never a title left blank
             pending.remove(slot)
+        elif pending and pending[0] in ("DATE", "PAGES") and (lost := [x for x in after if _DOC_SLOTS.index(x) < _DOC_SLOTS.index(pending[0])]):
+            slot = lost[0]  # not a date or a count: the value of a slot before it whose label was lost
         elif pending:
             slot = pending.pop(0)
         else:
-            free = [x for x in _DOC_SLOTS if x not in fields]
+            # inside the form (a label still to come), the next open slot; below it, only a slot it prints
+            inside = any(j > i for j, _name in labels)
+            free = after[:1] or [x for x in open_ if inside or x in printed]
             if not free:
                 continue
             slot = free[0]
-        fields.setdefault(slot, value)
+        if slot not in fields:
+            fields[slot] = value
+            ran.add(slot)
         last = slot
     if "DATE" not in fields:
         d = _FORM_DATE.search(region, 0, review.start() if review else len(region))
@@ -435,6 +512,11 @@ def _form(rec: Record, head: str) -> None:
     h.kind = "form"
     if fields.get("FROM"):
         h.from_ = _clean(fields["FROM"])
+    elif ("FROM" not in printed or "FROM" in withheld) and (
+        agency := (fields.get("ORIGINATOR") if "ORIGINATOR" in printed else None) or fields.get("AGENCY")
+    ):
+        h.from_ = _clean(agency)  # no FROM line, or its value withheld: the agency that wrote the record
+        h.inferred.append("from")
     if fields.get("TO"):
         h.to = [_clean(fields["TO"])]
     if fields.get("TITLE"):

@@ -1,0 +1,122 @@
+"""CIA cable originators: the station or headquarters component that sent a cable.
+
+A cable names its originator in three places, each of which OCR damages in its own way:
+
+- the sender line, ``FROM: DIRECTOR``, whose label scanned typewriter ribbon turns into
+  "ftom,", "Feom:", "frou,", "HOm", "*90m.", "F20M:";
+- the cite line, ``CITE MEXI 4455`` or ``STAFF 0623312 DIRECTOR 323590``;
+- the value itself, "DIPECTOR", "SIRECTOR".
+
+The originators are data (``cia_stations.tsv``: a station's code as printed and the place the
+catalogue names, headquarters' ``DIR`` included). A damaged label is accepted only before a known
+originator, so a sentence that starts with "from" is never a sender; a damaged value is repaired
+only to a long originator one edit away ("DIPECTOR" -> "DIRECTOR"), never a four-letter code, whose
+neighbours are too many."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from declass.anatomy.data import load_tsv
+
+# a damaged FROM label: within two edits of "from", and still holding its "m" or its "fr"
+LABEL_EDITS = 2
+# a value is repaired to an originator of at least this length one edit away
+FUZZY_MIN_LEN = 6
+
+_TOKEN = re.compile(r"[A-Za-z0-9¥#]+")
+# a word that may be a damaged label, its punctuation, then a capital
+_LABEL = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9¥]{2,5})(?:[:;.,_“\"'‘]|[^\S\n])+(?=[A-Z])")
+_PARAGRAPH = re.compile(r"^[^\S\n]*1[.,][^\S\n]+\S", re.M)
+
+
+@lru_cache(maxsize=1)
+def stations() -> dict[str, str]:
+    """Code as printed -> place or component (``MEXI`` -> ``MEXICO CITY``)."""
+    return {row[0]: row[1] for row in load_tsv("cia_stations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    """Every printed form of an originator: its codes and its names."""
+    return frozenset(stations()) | frozenset(stations().values())
+
+
+def display(printed: str) -> str:
+    """``MEXI`` -> ``MEXICO CITY (MEXI)``: the station as printed, and what it is."""
+    name = stations().get(printed)
+    return printed if name is None or name == printed else f"{name} ({printed})"
+
+
+def known(value: str, fuzzy: bool = True) -> str | None:
+    """The originator a value starts with, as :func:`display` shows it, or None.
+    ``"DIRECTOR is :"`` -> ``DIRECTOR``; ``"MEXI (oP) Into"`` -> ``MEXICO CITY (MEXI)``;
+    ``"DIPECTOR Re cory a"`` -> ``DIRECTOR`` (one edit from a long originator)."""
+    words = _TOKEN.findall(value[:60])  # printed in capitals: "Santiago de Cuba" is a place, not a sender
+    if not words:
+        return None
+    names = _names()
+    for n in (3, 2, 1):  # the longest printed form first: "RIO DE JANEIRO" before "RIO"
+        cand = " ".join(words[:n])
+        if len(words) >= n and cand in names:
+            return display(cand)
+    first = words[0]
+    if fuzzy and len(first) >= FUZZY_MIN_LEN:
+        near = [n for n in names if len(n) >= FUZZY_MIN_LEN and " " not in n and Levenshtein.distance(first, n, score_cutoff=1) <= 1]
+        if len(near) == 1:
+            return display(near[0])
+    return None
+
+
+def repaired(value: str) -> str | None:
+    """A cable's sender as its header printed it, OCR-damaged ("DIPECTOR Re cory a"), as the
+    originator it is one edit from; None when the value is not such a damaged originator."""
+    if known(value, fuzzy=False) is None:
+        return known(value)
+    return None
+
+
+def is_from_label(token: str) -> bool:
+    """Is this token what OCR left of a FROM label ("ftom", "Feom", "frou", "HOm", "F20M")? One
+    edit away, or two for a token not in capitals that keeps the label's "m" (so "ROME" is a
+    station, "FRAY" a word, and "tom", "Om," and "stom." labels)."""
+    t = token.lower().replace("0", "o").replace("2", "r")
+    if not 2 <= len(t) <= 5:
+        return False
+    edits = Levenshtein.distance(t, "from", score_cutoff=2)
+    return edits <= 1 or (edits == 2 and "m" in t and not token.isupper())
+
+
+def damaged_sender(head: str) -> str | None:
+    """The originator after a FROM label that OCR damaged: ``"ftom, DIRECTOR"``, ``"i: Feom:
+    DIRECTOR"``, ``"t FROM DIRECTOR *"``. Clean text may have run the header's lines together, so the
+    label is looked for anywhere before the cable's first numbered paragraph."""
+    para = _PARAGRAPH.search(head)
+    top = head[: para.start()] if para else head
+    for m in _LABEL.finditer(top):
+        if not is_from_label(m.group(1)):
+            continue
+        before = top[max(0, m.start() - 30) : m.start()].split()
+        if m.group(1) == "FROM" and before and re.fullmatch(r"[A-Z]{3,}", before[-1]) and top[m.end(1)] == " ":
+            continue  # "ARRIVED PARI FROM LOND": a sentence of a cable in capitals, not its sender line
+        if sender := known(top[m.end() : m.end() + 60]):
+            return sender
+    return None
+
+
+def cited(code: str) -> str:
+    """A cite line's station as displayed; a code one edit from exactly one known four-letter
+    code is taken as that code ("MEXT" -> "MEXI") only because a cite line names a station."""
+    code = code.strip().upper()
+    if code in stations():
+        return display(code)
+    if sender := known(code):
+        return sender
+    if len(code) == 4:
+        near = [c for c in stations() if len(c) == 4 and Levenshtein.distance(code, c, score_cutoff=1) <= 1]
+        if len(near) == 1:
+            return display(near[0])
+    return code
