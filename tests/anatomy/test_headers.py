@@ -196,3 +196,57 @@ def test_nsa_form_without_a_sender_slot_names_the_agency_inferred() -> None:
     )
     h = parse(text).header
     assert (h.kind, h.from_, h.inferred) == ("form", "NSA", ["from"])
+
+
+def test_dispatch_address_block_without_labels() -> None:
+    # 104-10055-10072: a CIA dispatch whose TO / INFO / FROM labels OCR lost
+    text = (
+        "Tod“10088-10072, [2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 | _\n\n"
+        "Chief, KURIOT Atm: Photographic Branch\n\nwr\nChief, WH Division\n\nChief of Station, Mexico City\n\n"
+        "“Action: None. For your information.\n\n1. ° resented below is a reporting of the operational and support activities\n"
+        "of Gregory D, PARMUTH for the above mentioned period.\n"
+    )
+    h = parse(text).header
+    assert (h.from_, h.to) == ("Chief of Station, Mexico City", ["Chief, KURIOT Atm: Photographic Branch"])
+    assert set(h.inferred) == {"from", "to"}
+
+
+def test_label_alone_passes_over_a_speck_line_and_a_column_caption() -> None:
+    # 2021 DOCID-32378050 (a dispatch) and 104-10105-10137 (a routing and record sheet)
+    rec = parse("DISPATCH NO. HH-4-3583\n\nTO\n\nChief, WHD\n\nFROM\n\nSTil\n\nChief of Station, Habana\n\nDATE 2 Lay 2957\n\nSUBJECT: Operational\n")
+    assert rec.header.from_ == "Chief of Station, Habana"
+    rec = parse(
+        "ROUTING AND RECORD SHEET\n‘SUBJECT:\na Review for Approval - Manuscript Submitted by\nMr. David A. Phillips\n"
+        "FROM: EXTENSION\nJ. F. Meehan\nC/EAB, 4E33 Hq. 7770\n5 Jan 1976\nTO: (Officer designation, room number, and\n"
+    )
+    assert rec.header.from_ == "J. F. Meehan"
+
+
+def test_memo_signer_when_no_from_line() -> None:
+    # 104-10423-10258: the signer's name above the title; a person written about is not the signer
+    text = (
+        "MEMORANDUM FOR: Chief, Information and Privacy Staff\n\nSUBJECT: Request for records\n\n"
+        "1. The records requested in reference have been searched and are attached.\n\n"
+        "Charlotte Z. BUSTOS-VIDELA\n\nE. Mendoza\nChief, Services. Staff\n\nAttachment\n"
+    )
+    assert parse(text).header.from_ == "E. Mendoza, Chief, Services. Staff"
+    text = "MEMO FOR THE RECORD\n\n1. At 0900 this morning I talked with Frank Friberg.\n\n2. Friberg agreed.\n\nLee H. Wigren\n\nDocument Number\n"
+    assert parse(text).header.from_ == "Lee H. Wigren"
+
+
+def test_fbi_field_office_gets_its_file_code() -> None:
+    # 2022 DOCID-32340390: the memo under the form, from the Miami office
+    rec = parse("UNITED STATES GOVERNMENT Memorandum\nTO: DIRECTOR, FBI (105-132509)\nFROM: SAC, MIAMI (105-8988) (P)\nSUBJECT: LUIS POSADA\n")
+    assert rec.header.from_ == "SAC, MIAMI (MM) (105-8988) (P)"
+    assert parse("TO: DIRECTOR, FBI\nFROM: SAC, MIAMI (MM)\nSUBJECT: X\n").header.from_ == "SAC, MIAMI (MM)"
+
+
+def test_nsa_form_sender_printed_on_its_line_or_left_by_ocr() -> None:
+    base = (
+        "JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY INFORMATION\nAGENCY : NSA\nRECORD NUMBER : 144-10001-10090\n"
+        "RECORDS SERIES :\nAGENCY FILE NUMBER :\nDOCUMENT INFORMATION\nORIGINATOR : {o}\nFROM : {f}\nTITLE :\n"
+        "3/0 T1659-63: MEXICO'S APPEAL RECEIVED TOO LATE; PRISONER EXECUTE [RI]\nDOCUMENT TYPE : REPORT\nCOMMENTS :\n"
+    )
+    assert parse(base.format(o="NSA", f="YEATES")).header.from_ == "YEATES"
+    h = parse(base.format(o="Ne", f="Ne")).header  # what OCR left of a withheld value
+    assert (h.from_, h.inferred) == ("NSA", ["from"])

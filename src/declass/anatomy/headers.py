@@ -34,7 +34,7 @@ def _labels() -> dict[str, re.Pattern[str]]:
         ws = r"[^\S\n]+"
         pat = "|".join(f"(?P<{f}_{i}>{re.escape(lab).replace(chr(92) + ' ', ws)})" for i, (f, lab) in enumerate(alts))
         flags = 0  # "To" and "to" differ: a label is printed capitalised
-        out[kind] = re.compile(r"^[^\S\n]*" + _SPECK + "(?:" + pat + r")[^\S\n]*(?:[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
+        out[kind] = re.compile(r"^[^\S\n]*" + _SPECK + "(?:" + pat + r")[^\S\n]*(?:,?[^\S\n]*[:;.][^\S\n]*|[^\S\n]+|$)(?P<value>[^\n]*)$", re.M | flags)
     return out
 
 
@@ -56,6 +56,11 @@ def _line_initials() -> frozenset[str]:
     data = load_yaml("headers.yaml")
     labels = [lab for kind in ("email", "memo") for labs in data[kind].values() for lab in labs] + list(data["line_labels"])
     return frozenset(c for lab in labels for c in (lab[0].upper(), lab[0].lower()))
+
+
+@lru_cache(maxsize=1)
+def _value_stamps() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("headers.yaml")["value_stamps"]), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -88,14 +93,26 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
         pos = nl + 1
     for m in matches:
         name = next(k for k, v in m.groupdict().items() if v is not None and k != "value")
-        value = m.group("value").strip(" :;.,")
+        value = _value_stamps().sub(" ", m.group("value")).strip(" :;.,")
+        if kind in ("memo", "cable") and not re.search(r"[A-Za-z]{2}", value):
+            value = ""  # what a caption left ("7]", "NO.", "B 8 8"): the value is below
         if not value and kind in ("memo", "cable"):
-            # the label alone on its line: the value is the next non-blank line, unless a label
-            nxt = re.match(r"\n\s*([^\n]{2,80})", text[m.end() : m.end() + 120])
-            if nxt and not _labels()[kind].match(nxt.group(1)) and not is_header_line(nxt.group(1)):
-                value = nxt.group(1).strip()
+            # the label alone on its line: the value is the next non-blank line, unless a label; an
+            # OCR speck line between them ("FROM / STil / Chief of Station, Habana") is passed over
+            below = [ln.strip() for ln in text[m.end() : m.end() + 240].split("\n")[1:] if ln.strip()][:3]
+            while len(below) > 1 and (
+                (_SPECK_LINE.fullmatch(below[0]) and not below[0].isupper()) or not re.search(r"[A-Za-z]{3}", _value_stamps().sub("", below[0]))
+            ):
+                below.pop(0)
+            nxt_line = below[0][:80] if below and len(below[0]) >= 2 else None
+            if nxt_line and not _labels()[kind].match(nxt_line) and not is_header_line(nxt_line):
+                value = nxt_line
         out.append((name.rsplit("_", 1)[0], value, m.start(), m.end()))
     return out
+
+
+# a line of OCR specks: at most four letters or signs ("STil", "wr", "| .")
+_SPECK_LINE = re.compile(r"[\w\W]{1,4}")
 
 
 def _clean(v: str) -> str:
@@ -148,6 +165,15 @@ _EMAIL_FROM = re.compile(
 
 
 def read(rec: Record) -> None:
+    """The document's top header, whatever its kind; FBI field offices named with their codes."""
+    _read(rec)
+    h = rec.header
+    if h.from_:
+        h.from_ = originators.fbi_office(h.from_)
+    h.to = [originators.fbi_office(t) for t in h.to]
+
+
+def _read(rec: Record) -> None:
     text = rec.text
     h = rec.header
     head = text[:6000]
@@ -173,12 +199,14 @@ def read(rec: Record) -> None:
         return
     # no recognised header: a CIA cable's originator line, else labelled lines near the top
     cite = _CITE.search(head[:3000])
-    if cite:
-        h.from_ = originators.cited(next(g for g in cite.groups() if g))  # as printed, and where it is
+    cited = originators.cited(next(g for g in cite.groups() if g)) if cite else None  # as printed, and what it is
+    sender = originators.damaged_sender(head[:3000])  # "ftom, DIRECTOR": a sender line whose label OCR damaged
+    if cited or sender:
+        # a cite line naming a known station wins; a damaged one ("CITE OR 48198") yields to the sender line
+        h.from_ = cited if cited and (originators.known(cited, fuzzy=False) or not sender) else sender
         h.kind = "cable"
-    elif sender := originators.damaged_sender(head[:3000]):
-        h.from_ = sender  # "ftom, DIRECTOR": a sender line whose label OCR damaged
-        h.kind = "cable"
+    if not h.from_:
+        _dispatch(rec, head[:2500])
     if "from" not in mnames and (loose := _LOOSE_FROM.search(head[:3000])) is not None:
         memo.append(("from", loose.group(1) or loose.group(2), loose.start(), loose.end()))
     _fill(rec, [f for f in memo if f[0] != "date"])
@@ -186,6 +214,36 @@ def read(rec: Record) -> None:
         first = next((ln.strip() for ln in head[:600].split("\n") if ln.strip() and ln.strip() != "[REDACTED]"), "")
         if 3 <= len(first) <= 160 and not re.search(r"[.:,;]$", first) and re.search(r"[A-Za-z]{3}", first):
             h.subject = first  # the title line
+
+
+@lru_cache(maxsize=1)
+def _dispatch_line() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(load_yaml("headers.yaml")["dispatch_titles"], key=len, reverse=True))
+    return re.compile(r"^[^\w\n]{0,3}((?:" + titles + r")\b[,;:]?[^\S\n]+[A-Z][^\n]{1,60}?)[^\w\n]*$", re.M)
+
+
+_TRAILING_SPECKS = re.compile(r"(?:[^\S\n]+(?:[a-z]{1,2}|[^\w\s]{1,3}))+$")
+
+
+def _dispatch(rec: Record, head: str) -> None:
+    """A CIA dispatch whose TO / INFO / FROM labels OCR lost: its address block is two or three lines
+    of officers' titles at the top ("Chief, WH Division" / "Chief of Station, Mexico City"), the
+    addressee first and the sender last. Only lines before the first numbered paragraph count."""
+    para = re.search(r"^[^\S\n]*1[.,][^\S\n]+\S", head, re.M)
+    top = head[: para.start()] if para else head
+    lines = [(top.count("\n", 0, m.start()), m.group(1).strip()) for m in _dispatch_line().finditer(top)]
+    block = lines[:1]
+    for ln in lines[1:]:
+        if ln[0] - block[-1][0] > 4:
+            break  # the block is a few lines together
+        block.append(ln)
+    if 2 <= len(block) <= 3:
+        h = rec.header
+        first, last = (_clean(_TRAILING_SPECKS.sub("", v)) for v in (block[0][1], block[-1][1]))
+        h.from_ = last
+        h.to = h.to or [first]
+        h.inferred += ["from"] + (["to"] if h.to == [first] else [])
+        h.kind = h.kind or "memo"
 
 
 # "FROM, DIRECTOR", "t FROM DIRECTOR", "FROM, : Jerry G. Brown": a sender line as OCR leaves it
@@ -198,9 +256,11 @@ _LOOSE_FROM = re.compile(
 # CIA cable lines naming the originating station: "CITE ROME 1258", "STAFF 0420522 DIRECTOR 627924",
 # a date-time group then the originator and its cable number
 _CITE = re.compile(
-    r"\bCITE[^\S\n]+([A-Z][A-Z ]{1,30}?)[^\S\n]+\d{2,6}\b"
-    r"|\bSTAFF[^\S\n]+(?:[.-][^\S\n]+)?\w{6,8}[^\S\n]+([A-Z]{3,20})[^\S\n]+[‘'\"]?\d{4,7}\b"
-    r"|\bTOT[^\S\n]*:[^\S\n]*\w{6,8}[^\S\n]+[A-Z]{3}[^\S\n]+\d{2}[^\S\n]+([A-Z]{3,20})[^\S\n]+\d{4,7}\b"
+    r"\bCITE[^\S\n]+([“\"]?[A-Z][A-Z!/ ]{1,30}?)[^\S\n]+[“\"']?\d{2,6}"
+    r"|\bCITE[^\S\n]+((?i:DIR(?:ECTOR)?))\b"  # headquarters needs no number: "CITE DIRECTOR :"
+    r"|\bSTAFF[^\S\n]+(?:[.-][^\S\n]+)?\w{6,8}[^\S\n]+([A-Z]{3,20})[^\S\n]+[‘'\"]?\d{4,7}"
+    r"|\bSTAFF[^\S\n]+(?:\S{1,9}[^\S\n]+)?(DIRECTOR)\b"  # "STAFF as DIRECTOR", "STAFF 100014z- DIRECTOR"
+    r"|\bTOT[^\S\n]*:[^\S\n]*\w{6,8}[^\S\n]+[A-Z]{3}[^\S\n]+\d{2}[^\S\n]+([A-Z]{3,20})[^\S\n]+\d{4,7}"
     r"|(?<![\w/])\d{6}[Z2][^\S\n]+([A-Z]{3,20})[^\S\n]+\d{5,7}\b"  # "021354Z DIRECTOR 758224"
 )
 _DATELINE_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-])")
@@ -281,11 +341,11 @@ def _fill(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
     """Labelled values into the header, the first of each kind winning."""
     h = rec.header
     for name, value, *_ in fields:
-        v = _clean(value)
+        v = _clean(_value_stamps().sub(" ", value))
         if len(v) < 2 or _caption().search(v):
             continue  # empty, or the printed caption of a blank form field
         if name == "from" and not h.from_:
-            h.from_ = v
+            h.from_ = originators.exact(v) or v  # "! MEXICO CITY" -> "MEXICO CITY (MEXI)"
         elif name == "to" and not h.to:
             h.to = _people(v)
         elif name == "subject" and not h.subject:
@@ -333,7 +393,12 @@ def _cable(rec: Record, fields: list[tuple[str, str, int, int]], dtg: re.Match[s
     _fill(rec, fields)
     _sender_not_routing(rec)
     h = rec.header
-    if h.from_ and (sender := originators.repaired(h.from_)):
+    if not h.from_ or (len(h.from_) > 30 and originators.known(h.from_) is None):
+        # no sender line, or a sentence that starts with "FROM": a sender line whose label OCR damaged
+        h.from_ = originators.damaged_sender(rec.text[:3000]) or h.from_
+    if h.from_ and (station := originators.exact(h.from_)):
+        h.from_ = station  # "MEXICO CITY" -> "MEXICO CITY (MEXI)": the station and its code
+    elif h.from_ and (sender := originators.repaired(h.from_)):
         rec.warnings.append(f"header.from: {h.from_!r} read as {sender!r} (OCR damage to a known originator)")
         h.from_ = sender
     if dtg:
@@ -362,6 +427,12 @@ def _form_label(line: str) -> tuple[str, str] | None:
         return None
     name = next(names[int(k[1:])] for k, v in m.groupdict().items() if v is not None and k != "value")
     return name, m.group("value").strip()
+
+
+def _plausible(value: str) -> bool:
+    """Could this be a sender ("HQ", "YEATES", "Lee H. Wigren"), or is it what OCR left of a
+    withheld value ("Ne", "Nea", "mzz")?"""
+    return re.search(r"[A-Z]{2}|[A-Za-z]{4}", value) is not None
 
 
 _FORM_TAIL = {"DOCUMENT TYPE", "CLASSIFICATION", "RESTRICTIONS", "CURRENT STATUS", "DATE OF LAST REVIEW", "REVIEW DATE", "OPENING CRITERIA", "COMMENTS"}
@@ -402,10 +473,12 @@ def _form(rec: Record, head: str) -> None:
     # the form's labels end with its review block; a "To" further down is the document's own
     last_label = max((i for i, name in found if name in _FORM_TAIL), default=len(lines))
     labels = [(i, name) for i, name in found if name in (*_DOC_SLOTS, "DOCUMENT INFORMATION") and i <= last_label]
-    # some agencies' forms (NSA's) have no sender's slots: no value is put there unless printed
+    # some agencies' forms (NSA's) leave the sender's slots blank or withheld: no value goes there
     agency_m = re.search(r"^\W{0,3}AGENCY[^\S\n]*:[^\S\n]*(\w+)", region, re.M)
-    no_sender = agency_m is not None and agency_m.group(1).upper() in load_yaml("headers.yaml")["form_agencies_without_sender"]
-    absent = set() if not no_sender or {"ORIGINATOR", "FROM", "TO"} & {name for _i, name in labels} else {"ORIGINATOR", "FROM", "TO"}
+    sender_slots = {"ORIGINATOR", "FROM", "TO"}
+    no_sender = agency_m is not None and agency_m.group(1).upper() in load_yaml("headers.yaml")["form_agencies_sender_withheld"]
+    if no_sender:
+        withheld |= sender_slots
     for i, line in enumerate(lines):
         if (
             _FORM_END.search(line)
@@ -425,8 +498,18 @@ def _form(rec: Record, head: str) -> None:
             continue
         if lab:
             name, value = lab
+            if no_sender and name in sender_slots:
+                printed.add(name)
+                in_doc, last = True, None
+                if _plausible(v := value.lstrip(":;.=|—-_ ").strip()) and name not in fields:
+                    fields[name] = v  # "FROM : YEATES": printed on the label's line, so not withheld
+                    withheld.discard(name)
+                continue
             if name in _DOC_SLOTS and (name in fields or name in withheld) and name not in ran:
                 break  # a label the form printed already: the document's own header ("From:") below it
+            if name == "DOCUMENT INFORMATION" and line.upper() == "INFORMATION" and pending[-1:] == ["AGENCY"]:
+                pending.pop()  # "AGENCY / INFORMATION": the agency caption broken over two lines
+                continue
             if name in ("DOCUMENT INFORMATION", "AGENCY INFORMATION"):
                 if name == "DOCUMENT INFORMATION" and not captioned:
                     in_doc = captioned = True
@@ -443,8 +526,9 @@ def _form(rec: Record, head: str) -> None:
                 in_doc = True
             value = value.lstrip(":;.=|—-_ ").strip()
             if re.search(r"\w", value) and not _form_label(value):
-                if name not in fields:
-                    fields[name] = value
+                if name not in fields or (name in ran and i < last_label):
+                    fields[name] = value  # a value on its label's line (in the form) wins over one placed by order
+                    ran.discard(name)
                 last = name
             else:
                 if name not in fields and name not in pending:
@@ -483,7 +567,7 @@ def _form(rec: Record, head: str) -> None:
             continue
         # slots whose label OCR lost: open, and after the last one filled ("ORIGINATOR: FBI / AMBLER,
         # JOHN A / DIRECTOR, FBI")
-        open_ = [x for x in _DOC_SLOTS if x not in fields and x not in withheld and x not in pending and x not in absent]
+        open_ = [x for x in _DOC_SLOTS if x not in fields and x not in withheld and x not in pending]
         after = [x for x in _DOC_SLOTS[_DOC_SLOTS.index(last) + 1 :] if x in open_] if last in _DOC_SLOTS else []
         if "PAGES" in pending and re.fullmatch(r"\d{1,4}", value):
             slot = "PAGES"  # a page count: never a title left blank
@@ -510,6 +594,10 @@ def _form(rec: Record, head: str) -> None:
     if not fields:
         return
     h.kind = "form"
+    for slot in ("ORIGINATOR", "FROM"):
+        if slot in fields and not _plausible(fields[slot]):
+            del fields[slot]  # "FROM : Ne": what OCR left of a withheld value
+            withheld.add(slot)
     if fields.get("FROM"):
         h.from_ = _clean(fields["FROM"])
     elif ("FROM" not in printed or "FROM" in withheld) and (
@@ -597,6 +685,53 @@ _NAME_LINE = re.compile(r"[^\S\n]*(" + _NAME + r"{1,3})[^\S\n]*$")
 _BYLINE = re.compile(r"(?:^|[^\S\n])By[^\S\n]+(" + _NAME + r"{1,3})[^\S\n]*(?:,[^\n]{0,40})?$", re.M)
 
 
+_MEMO_WORD = re.compile(r"\bMEMO(?:RANDUM)?\b", re.I)
+_INITIALS = re.compile(r"(?:[A-Z]\.-?){1,2}")
+_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z][A-Z'’-]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _signature_data() -> tuple[re.Pattern[str], frozenset[str]]:
+    d = load_yaml("headers.yaml")["signatures"]
+    return re.compile(r"^[^\w\n]{0,3}(?:" + "|".join(d["titles"]) + ")"), frozenset(w.lower() for w in d["not_names"])
+
+
+def _name_tokens(line: str) -> list[str] | None:
+    """The words of a line that is a person's name and nothing else ("Lee H. Wigren", "S. D.
+    Breckinridge i.", "JAMES W. FRANKLIN"): specks before it and a short speck after it allowed."""
+    tokens = line.split()
+    while tokens and not re.search(r"[A-Za-z]", tokens[0]):
+        tokens.pop(0)
+    if len(tokens) > 2 and len(tokens[-1]) <= 5 and not (_NAME_WORD.fullmatch(tokens[-1]) or _INITIALS.fullmatch(tokens[-1])):
+        tokens.pop()  # "206°:", "i."
+    if not 2 <= len(tokens) <= 4 or not _NAME_WORD.fullmatch(tokens[-1]):
+        return None
+    if not all(_NAME_WORD.fullmatch(t) or _INITIALS.fullmatch(t) for t in tokens):
+        return None
+    return tokens
+
+
+def signature(text: str) -> str | None:
+    """The signer of a memorandum with no FROM line: a line that is a name after the memo's first
+    paragraph, with initials ("Lee H. Wigren") or above a title line, which is kept with it
+    ("E. Mendoza, Chief, Services Staff")."""
+    titles, not_names = _signature_data()
+    lines = [ln.strip() for ln in text.split("\n")]
+    para = next((i for i, ln in enumerate(lines) if re.match(r"1[.,]\s+\S", ln)), 0)
+    for i, line in enumerate(lines[para + 1 :], para + 1):
+        tokens = _name_tokens(line)
+        if not tokens or any(t.lower().strip(".") in not_names for t in tokens):
+            continue
+        if tokens[-1].isupper() and any(t[1:].islower() for t in tokens[:-1] if len(t) > 2):
+            continue  # "Valentin V. BAKOLIN": the house style for a person written about, not the signer
+        nxt = next((ln for ln in lines[i + 1 : i + 4] if ln), "")
+        if titles.match(nxt):
+            return f"{' '.join(tokens)}, {_clean(nxt.strip(' .:;|*•'))}"[:120]  # the signer and the title under the name
+        if any(_INITIALS.fullmatch(t) for t in tokens):
+            return " ".join(tokens)
+    return None
+
+
 @lru_cache(maxsize=1)
 def _letters() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """Closing, salutation and the words that name no one, from headers.yaml (letters)."""
@@ -665,6 +800,8 @@ def letter(rec: Record) -> None:
             top = authors.letterhead.search(head)
             if top:
                 h.from_ = re.sub(r"\s+", " ", top.group(1)).strip().title()
+        if not h.from_ and (h.kind == "memo" or _MEMO_WORD.search(text[:1500])):
+            h.from_ = signature(text[:6000])
     if not h.to:
         _, salutation, not_names = _letters()
         dear = salutation.search(text[:4000])

@@ -30,6 +30,8 @@ FUZZY_MIN_LEN = 6
 _TOKEN = re.compile(r"[A-Za-z0-9¥#]+")
 # a word that may be a damaged label, its punctuation, then a capital
 _LABEL = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9¥]{2,5})(?:[:;.,_“\"'‘]|[^\S\n])+(?=[A-Z])")
+# specks between a sender's label and its value: "4,", "•", "+", "og |"
+_JUNK = re.compile(r"^(?:(?:[^\w\s]{1,2}|\d|[a-z]{1,2})[,.]?[^\S\n]+){1,2}")
 _PARAGRAPH = re.compile(r"^[^\S\n]*1[.,][^\S\n]+\S", re.M)
 
 
@@ -55,9 +57,10 @@ def known(value: str, fuzzy: bool = True) -> str | None:
     """The originator a value starts with, as :func:`display` shows it, or None.
     ``"DIRECTOR is :"`` -> ``DIRECTOR``; ``"MEXI (oP) Into"`` -> ``MEXICO CITY (MEXI)``;
     ``"DIPECTOR Re cory a"`` -> ``DIRECTOR`` (one edit from a long originator)."""
-    words = _TOKEN.findall(value[:60])  # printed in capitals: "Santiago de Cuba" is a place, not a sender
-    if not words:
-        return None
+    words = _TOKEN.findall(value[:60])
+    if not words or not words[0].isupper():
+        return None  # printed in capitals: "Santiago de Cuba" is a place, not a sender
+    words = [w.upper() for w in words]  # "MEXICO CiTY"
     names = _names()
     for n in (3, 2, 1):  # the longest printed form first: "RIO DE JANEIRO" before "RIO"
         cand = " ".join(words[:n])
@@ -71,6 +74,13 @@ def known(value: str, fuzzy: bool = True) -> str | None:
     return None
 
 
+def exact(value: str) -> str | None:
+    """A sender that is exactly a station's code or name, specks stripped, shown as :func:`display`
+    shows it ("MEXI" -> "MEXICO CITY (MEXI)", "! MEXICO CITY" -> "MEXICO CITY"); None otherwise."""
+    v = re.sub(r"\s+", " ", value.strip(" •·*.:;,'\"‘’“”|!")).upper()
+    return display(v) if v in _names() else None
+
+
 def repaired(value: str) -> str | None:
     """A cable's sender as its header printed it, OCR-damaged ("DIPECTOR Re cory a"), as the
     originator it is one edit from; None when the value is not such a damaged originator."""
@@ -81,13 +91,13 @@ def repaired(value: str) -> str | None:
 
 def is_from_label(token: str) -> bool:
     """Is this token what OCR left of a FROM label ("ftom", "Feom", "frou", "HOm", "F20M")? One
-    edit away, or two for a token not in capitals that keeps the label's "m" (so "ROME" is a
-    station, "FRAY" a word, and "tom", "Om," and "stom." labels)."""
+    edit away, or two for a token not in capitals that keeps the label's "m", or a three-letter
+    "FR." (so "ROME" is a station, "FRAY" a word, and "tom", "Om,", "stom." and "FRC" labels)."""
     t = token.lower().replace("0", "o").replace("2", "r")
     if not 2 <= len(t) <= 5:
         return False
     edits = Levenshtein.distance(t, "from", score_cutoff=2)
-    return edits <= 1 or (edits == 2 and "m" in t and not token.isupper())
+    return edits <= 1 or (edits == 2 and (("m" in t and not token.isupper()) or (len(t) == 3 and t.startswith("fr"))))
 
 
 def damaged_sender(head: str) -> str | None:
@@ -102,20 +112,41 @@ def damaged_sender(head: str) -> str | None:
         before = top[max(0, m.start() - 30) : m.start()].split()
         if m.group(1) == "FROM" and before and re.fullmatch(r"[A-Z]{3,}", before[-1]) and top[m.end(1)] == " ":
             continue  # "ARRIVED PARI FROM LOND": a sentence of a cable in capitals, not its sender line
-        if sender := known(top[m.end() : m.end() + 60]):
+        value = _JUNK.sub("", top[m.end() : m.end() + 70], count=1)  # "PROM 4, PARIS", "(FROM + HAVANA"
+        if sender := known(value):
             return sender
     return None
 
 
+@lru_cache(maxsize=1)
+def _fbi_offices() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = load_tsv("fbi_offices.tsv")
+    codes = {office: code for code, office in rows}
+    names = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(codes, key=len, reverse=True))
+    return re.compile(r"^(SAC|LEGAT|ADIC|ASAC)[,.]?\s+(" + names + r")\b(?!\s*\([A-Z]{2,3}\))", re.I), codes
+
+
+def fbi_office(value: str) -> str:
+    """An FBI field office's sender or addressee with the office's file code after its name:
+    "SAC, MIAMI (105-8988) (P)" -> "SAC, MIAMI (MM) (105-8988) (P)". Anything else as printed."""
+    pattern, codes = _fbi_offices()
+    m = pattern.match(value)
+    if not m:
+        return value
+    code = codes[re.sub(r"\s+", " ", m.group(2).upper())]
+    return f"{value[: m.end()]} ({code}){value[m.end() :]}"
+
+
 def cited(code: str) -> str:
     """A cite line's station as displayed; a code one edit from exactly one known four-letter
-    code is taken as that code ("MEXT" -> "MEXI") only because a cite line names a station."""
-    code = code.strip().upper()
+    code is taken as that code ("MEXT", "MEX!", "MEX" -> "MEXI") only because a cite line names a
+    station."""
+    code = code.strip(" “\"'‘").upper().replace("!", "I")  # "MEX!": an I scanned as "!"
     if code in stations():
         return display(code)
     if sender := known(code):
         return sender
-    if len(code) == 4:
+    if 3 <= len(code) <= 5 and " " not in code:
         near = [c for c in stations() if len(c) == 4 and Levenshtein.distance(code, c, score_cutoff=1) <= 1]
         if len(near) == 1:
             return display(near[0])
