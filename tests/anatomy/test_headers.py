@@ -250,3 +250,18 @@ def test_nsa_form_sender_printed_on_its_line_or_left_by_ocr() -> None:
     assert parse(base.format(o="NSA", f="YEATES")).header.from_ == "YEATES"
     h = parse(base.format(o="Ne", f="Ne")).header  # what OCR left of a withheld value
     assert (h.from_, h.inferred) == ("NSA", ["from"])
+
+
+def test_cite_line_variants_as_ocr_prints_them() -> None:
+    # 104-10015-10374, 104-10171-10211, 104-10097-10307: a backslash, a damaged code, an underscore
+    assert parse("PRIORITY DIR. INFO PRIORITY GNVA CITE\\BERN 25987 sae\n").header.from_ == "BERN"
+    assert parse(": DIR MASH CITE MEXE bI82-\n").header.from_ == "MEXICO CITY (MEXI)"
+    assert parse("~ MAND INFO DIR GORG FRAY MADR BRUS HAGU CITE MEXI_ 69197 f -\n").header.from_ == "MEXICO CITY (MEXI)"
+
+
+def test_headquarters_behind_a_label_damaged_further() -> None:
+    # 104-10173-10020 "Frets DIRECTOR", 104-10101-10187 "feat: DIRECTOR"; a damaged TO is not FROM
+    assert parse("SECRET\nFrets DIRECTOR\nCONF: WH 4\n").header.from_ == "DIRECTOR"
+    assert parse("SECRET\nfeat: DIRECTOR SNK\n").header.from_ == "DIRECTOR"
+    assert parse("72 4\n\nTor DIRECTOR\n\nROME MEXICO CITY action IW\n").header.from_ != "DIRECTOR"
+    assert parse("SECRET\nREF DIRECTOR 92664\n").header.from_ != "DIRECTOR"

@@ -256,7 +256,7 @@ _LOOSE_FROM = re.compile(
 # CIA cable lines naming the originating station: "CITE ROME 1258", "STAFF 0420522 DIRECTOR 627924",
 # a date-time group then the originator and its cable number
 _CITE = re.compile(
-    r"\bCITE[^\S\n]+([“\"]?[A-Z][A-Z!/ ]{1,30}?)[^\S\n]+[“\"']?\d{2,6}"
+    r"\bCITE[^\S\n]*[\\(]?[^\S\n]*([“\"]?[A-Z][A-Z!/ ]{1,30}?)[_}\]|)]?[^\S\n]+[“\"']?[OIlbSB]{0,2}\d{2,6}"
     r"|\bCITE[^\S\n]+((?i:DIR(?:ECTOR)?))\b"  # headquarters needs no number: "CITE DIRECTOR :"
     r"|\bSTAFF[^\S\n]+(?:[.-][^\S\n]+)?\w{6,8}[^\S\n]+([A-Z]{3,20})[^\S\n]+[‘'\"]?\d{4,7}"
     r"|\bSTAFF[^\S\n]+(?:\S{1,9}[^\S\n]+)?(DIRECTOR)\b"  # "STAFF as DIRECTOR", "STAFF 100014z- DIRECTOR"

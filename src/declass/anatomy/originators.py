@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from declass.anatomy.data import load_tsv
+from declass.anatomy.data import load_tsv, load_yaml
 
 # a damaged FROM label: within two edits of "from", and still holding its "m" or its "fr"
 LABEL_EDITS = 2
@@ -107,15 +107,31 @@ def damaged_sender(head: str) -> str | None:
     para = _PARAGRAPH.search(head)
     top = head[: para.start()] if para else head
     for m in _LABEL.finditer(top):
-        if not is_from_label(m.group(1)):
+        loose = not is_from_label(m.group(1))
+        if loose and not _headquarters_label(m.group(1)):
             continue
         before = top[max(0, m.start() - 30) : m.start()].split()
         if m.group(1) == "FROM" and before and re.fullmatch(r"[A-Z]{3,}", before[-1]) and top[m.end(1)] == " ":
             continue  # "ARRIVED PARI FROM LOND": a sentence of a cable in capitals, not its sender line
         value = _JUNK.sub("", top[m.end() : m.end() + 70], count=1)  # "PROM 4, PARIS", "(FROM + HAVANA"
-        if sender := known(value):
+        if (sender := known(value)) and (not loose or sender == stations().get("DIR")):
             return sender
     return None
+
+
+def _headquarters_label(token: str) -> bool:
+    """A label damaged further ("Frets", "feat:", "teow,", "tou:") is taken only before
+    headquarters ("DIRECTOR"), which a cable names after FROM or TO alone, and never a word of the
+    cable's routing ("REF", "INFO", "IMMEDIATE") or what is left of TO ("10", "Tor")."""
+    t = token.lower().replace("0", "o")
+    if len(t) < 3 or t in _cable_words() or t.startswith(("to", "1o")):
+        return False  # "Tor DIRECTOR", "tog DIRECTOR": a TO label, damaged
+    return Levenshtein.distance(t, "from", score_cutoff=3) <= 3
+
+
+@lru_cache(maxsize=1)
+def _cable_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("headers.yaml")["cable_words"])
 
 
 @lru_cache(maxsize=1)
