@@ -310,3 +310,43 @@ def test_phrase_deep_in_a_long_document_is_found_on_both_backends(tmp_path: Path
         lite.close()
         pg.conn.execute(f"DROP SCHEMA {pg.url.rsplit('%3D', 1)[1]} CASCADE")
         pg.close()
+
+
+@pytest.mark.parametrize(
+    "query, filters",
+    [
+        ("mexico", {}),
+        ("state OR department", {"status": "released_in_part"}),
+        ("secret*", {"written_from": "2009", "written_to": "2011-06"}),
+        ("the", {"agency": ["U.S. Department of State", "NARA", "nobody"], "has_redactions": True}),
+        ("cartel", {"released_from": "2013-01-01", "level": "SECRET"}),
+        ("oswald OR castro", {"collection": "samples", "has_redactions": "0"}),
+        ("nothingmatchesthis", {}),
+    ],
+)
+def test_in_memory_filters_and_facets_give_the_sql_answers(sqlite_store: Store, query: str, filters: dict[str, Any]) -> None:
+    # the same search with the facet columns in memory and with every match looked up in SQL
+    facets = ("collection", "agency", "status", "level", "control", "exemption", "written_year", "release_year", "has_redactions", "entity", "office")
+    assert hasattr(sqlite_store, "in_memory_facets")
+    answers = []
+    for in_memory in (True, False):
+        sqlite_store.in_memory_facets = in_memory
+        pages = [sqlite_store.search(query, filters, page=p, size=3, facets=facets) for p in (1, 2)]
+        answers.append([(r.total, [h["id"] for h in r.hits], [h["score"] for h in r.hits], [h["snippet"] for h in r.hits], r.facets) for r in pages])
+    sqlite_store.in_memory_facets = True
+    assert answers[0] == answers[1]
+    assert query == "nothingmatchesthis" or answers[0][0][0] > 0, "a search that finds nothing proves nothing"
+
+
+def test_in_memory_columns_follow_new_documents(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "c.db"))
+    ingest(store, [FIX / "C05739560.txt"], "one", workers=1)
+    assert store.search("the").total == 1
+    ingest(store, [FIX / "C05765915.txt"], "two", workers=1)  # a commit on this connection
+    assert store.search("the").total == 2
+    other = open_store(str(tmp_path / "c.db"))
+    ingest(other, [FIX / "C05765931.txt"], "three", workers=1)  # a commit on another
+    other.close()
+    res = store.search("the", facets=("collection",))
+    assert res.total == 3 and {f["value"] for f in res.facets["collection"]} == {"one", "two", "three"}
+    store.close()

@@ -4,16 +4,21 @@ answers). Open one with :func:`open_store`."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
+from declass.store import columns, schema
 from declass.store import query as q
-from declass.store import schema
 
 FACETS = ("collection", "agency", "status", "level", "control", "exemption", "written_year", "release_year", "entity", "office", "has_redactions")
 FILTERS = (
@@ -37,6 +42,10 @@ HIT_COLUMNS = {
     "id": "TEXT", "collection": "TEXT", "agency": "TEXT", "status": "TEXT", "level": "TEXT", "written": "TEXT", "written_year": "INTEGER",
     "release_date": "TEXT", "release_year": "INTEGER", "has_redactions": "INTEGER", "exemption_set": "TEXT", "control_set": "TEXT",
 }
+# facets the search's hits table carries; with up to ONE_PASS_HITS hits they are counted in one read
+SET_FACETS = ("control", "exemption")
+HIT_FACETS = ("collection", "agency", "status", "level", "written_year", "release_year", "has_redactions", *SET_FACETS)
+ONE_PASS_HITS = 20_000
 SORTS = ("relevance", "written", "-written", "released", "-released", "seq")
 
 
@@ -112,6 +121,16 @@ class Store:
     def _fts_hits(self, node: q.Node) -> tuple[str, list[Any]]:
         """SQL selecting (seq, score) of matching documents; higher score is better."""
         raise NotImplementedError
+
+    def _columns(self) -> columns.Columns | None:
+        """The facet columns in memory, where this backend keeps them (None: filter in SQL)."""
+        return None
+
+    def _match_scores(self, node: q.Node) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """``seq`` and score of every document the query matches."""
+        sql, params = self._fts_hits(node)
+        rows = self.rows(sql, params)
+        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), np.fromiter((r[1] for r in rows), dtype=np.float64, count=len(rows))
 
     def _next_seq(self) -> int:
         raise NotImplementedError
@@ -325,7 +344,25 @@ class Store:
             raise q.QueryError("page must be between 1 and 10,000")
         node = q.compile_query(query) if query and query.strip() else None
         where, params = self._where(filters)
-        if node is not None:
+        out: dict[str, list[dict[str, Any]]] = {}
+        memory = self._columns() if node is not None and sort == "relevance" and set(filters) <= columns.FILTERS else None
+        if memory is not None and node is not None:
+            # the match's (seq, score) pairs filtered, ranked and counted in memory: no lookup per match
+            seq_arr, score_arr = self._match_scores(node)
+            keep = memory.select(seq_arr, filters)
+            seq_arr, score_arr = seq_arr[keep], score_arr[keep]
+            total = len(seq_arr)
+            order = np.lexsort((seq_arr, -score_arr))[(page - 1) * size : page * size]
+            scores = {int(seq_arr[i]): float(score_arr[i]) for i in order}
+            out.update(memory.facets(seq_arr, [f for f in facets if f in columns.FACETS], facet_size))
+            frm, score = "FROM documents d", "0.0"
+            if any(f not in columns.FACETS for f in facets):
+                # facets over other tables (entity, office): the selected documents drive their joins
+                self._execute("CREATE TEMP TABLE IF NOT EXISTS search_selected (seq INTEGER PRIMARY KEY)")
+                self._execute("DELETE FROM search_selected")
+                self._executemany("INSERT INTO search_selected (seq) VALUES (?)", ((int(x),) for x in seq_arr))
+                frm, where, params = f"FROM search_selected s {self._hits_join} documents d ON d.seq = s.seq", "1 = 1", []
+        elif node is not None:
             # the match and the filters run once, joined to the narrow facet index (not to the rows
             # holding the text); the count, the page and every facet then read this small table
             hits_sql, hit_params = self._fts_hits(node)
@@ -342,18 +379,19 @@ class Store:
             where, params = "1 = 1", []
         else:
             frm, score = "FROM documents d", "0.0"
-        base = f"{frm} WHERE {where}"
-        total = int(self.scalar(f"SELECT COUNT(*) {base}", params) or 0)
-        order = {
-            "relevance": "d.score DESC, d.seq",
-            "written": "d.written, d.seq",
-            "-written": "d.written DESC, d.seq",
-            "released": "d.release_date, d.seq",
-            "-released": "d.release_date DESC, d.seq",
-            "seq": "d.seq",
-        }[sort if node is not None or sort != "relevance" else "seq"]
-        page_rows = self.rows(f"SELECT d.seq, {score} {base} ORDER BY {order} LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
-        scores = {int(r[0]): float(r[1] or 0.0) for r in page_rows}
+        if memory is None:
+            base = f"{frm} WHERE {where}"
+            total = int(self.scalar(f"SELECT COUNT(*) {base}", params) or 0)
+            sql_order = {
+                "relevance": "d.score DESC, d.seq",
+                "written": "d.written, d.seq",
+                "-written": "d.written DESC, d.seq",
+                "released": "d.release_date, d.seq",
+                "-released": "d.release_date DESC, d.seq",
+                "seq": "d.seq",
+            }[sort if node is not None or sort != "relevance" else "seq"]
+            page_rows = self.rows(f"SELECT d.seq, {score} {base} ORDER BY {sql_order} LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
+            scores = {int(r[0]): float(r[1] or 0.0) for r in page_rows}
         docs: dict[int, tuple[Any, ...]] = {}
         if scores:
             marks = ", ".join("?" * len(scores))
@@ -382,9 +420,14 @@ class Store:
             }
             for seq, r in page_docs
         ]
-        out: dict[str, list[dict[str, Any]]] = {}
+        simple = [f for f in facets if f in HIT_FACETS and f not in out]
+        if node is not None and memory is None and simple and total <= ONE_PASS_HITS:
+            # a few thousand hits: every facet the hits table carries, counted in one read of it
+            out.update(self._facets_one_pass(simple, facet_size))
         for f in facets:
-            out[f] = self._facet(f, frm, where, params, facet_size, on_hits=node is not None)
+            if f not in out:
+                out[f] = self._facet(f, frm, where, params, facet_size, on_hits=node is not None)
+        out = {f: out[f] for f in facets}
         return SearchResult(total, hits, out, page, size, query or "", filters, (time.perf_counter() - t0) * 1000)
 
     def _where(self, f: dict[str, Any]) -> tuple[str, list[Any]]:
@@ -425,6 +468,24 @@ class Store:
                 parts.append(f"d.{col} {op} ?")
                 params.append(v)
         return " AND ".join(parts), params
+
+    def _facets_one_pass(self, names: list[str], size: int) -> dict[str, list[dict[str, Any]]]:
+        """Counts of several facets over the search's hits table, read once (as :meth:`_facet`
+        orders them: by count, then by value)."""
+        cols = [f"{n}_set" if n in SET_FACETS else n for n in names]
+        counts: list[Counter[Any]] = [Counter() for _ in names]
+        for row in self.rows(f"SELECT {', '.join(cols)} FROM search_hits"):
+            for i, v in enumerate(row):
+                if v is None:
+                    continue
+                if names[i] in SET_FACETS:
+                    counts[i].update(v.split("|"))
+                else:
+                    counts[i][v] += 1
+        return {
+            n: [{"value": v, "count": c} for v, c in sorted(counts[i].items(), key=lambda kv: (-kv[1], kv[0]))[:size]]
+            for i, n in enumerate(names)
+        }
 
     def _facet(self, name: str, frm: str, where: str, params: list[Any], size: int, on_hits: bool) -> list[dict[str, Any]]:
         """Counts of ``name`` over the documents ``frm``/``where`` select: the hits table of a search
@@ -644,9 +705,43 @@ def _now() -> str:
 
 
 def snippet(text: str, terms: list[q.Term], width: int = 220) -> str:
-    """A passage of ``text`` around the first hit, the hits marked ``«like this»``."""
+    """A passage of ``text`` around the first hit, the hits marked ``«like this»``.
+
+    A long text is not flattened and folded whole when its first hit is printed without accents: the
+    hit is found in the raw text and only a window around it is flattened (the same passage, for a
+    fraction of the work on a long page); a hit spelled with accents ("Juárez") takes the full path."""
     if not text:
         return ""
+    if terms and len(text) > 6 * width:
+        start = _first_hit(text.lower(), terms)
+        if start is not None:
+            a, b = max(0, start - 2 * width), min(len(text), start + 2 * width)
+            inner = _snippet(text[a:b], terms, width)
+            return ("…" if a > 0 and not inner.startswith("…") else "") + inner + ("…" if b < len(text) and not inner.endswith("…") else "")
+    return _snippet(text, terms, width)
+
+
+def _first_hit(low: str, terms: list[q.Term]) -> int | None:
+    """Where the first of the terms occurs in lower-cased raw text, found with ``str.find``."""
+    best: int | None = None
+    for t in terms:
+        rest = _term_pattern(tuple(t.words), t.prefix)
+        pos = 0
+        while (i := low.find(t.words[0], pos, best)) >= 0:
+            if (i == 0 or not low[i - 1].isalnum()) and rest.match(low, i):
+                best = i
+                break
+            pos = i + 1
+    return best
+
+
+@lru_cache(maxsize=256)
+def _term_pattern(words: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
+    body = r"\W+".join(re.escape(w) for w in words)
+    return re.compile(body + (r"[a-z0-9]*" if prefix else r"(?![a-z0-9])"))
+
+
+def _snippet(text: str, terms: list[q.Term], width: int) -> str:
     flat = " ".join(text.split())
     if not terms:
         return flat[:width] + ("…" if len(flat) > width else "")
@@ -683,6 +778,11 @@ class SqliteStore(Store):
             self.conn = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the SQLite store {path}: {e}") from e
+        self._commits = 0
+        self._cols: columns.Columns | None = None
+        self._cols_token: tuple[int, int] | None = None
+        # searches filter and count matches over facet columns held in memory (off: in SQL, per match)
+        self.in_memory_facets = os.environ.get("DECLASS_IN_MEMORY_FACETS", "1") != "0"
         self.conn.execute("PRAGMA journal_mode = WAL")  # readers search while an ingest writes
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages per connection
@@ -708,6 +808,18 @@ class SqliteStore(Store):
 
     def commit(self) -> None:
         self.conn.execute("COMMIT")
+        self._commits += 1
+
+    def _columns(self) -> columns.Columns | None:
+        if not self.in_memory_facets:
+            return None
+        token = (int(self.conn.execute("PRAGMA data_version").fetchone()[0]), self._commits)
+        if self._cols is None or self._cols_token != token:
+            cur = self.conn.execute(columns.LOAD_SQL)
+            size = int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0])
+            self._cols = columns.Columns(size, iter(lambda: cur.fetchmany(50_000), []))
+            self._cols_token = token
+        return self._cols
 
     def rollback(self) -> None:
         if self.conn.in_transaction:
