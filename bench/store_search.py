@@ -106,8 +106,8 @@ def main() -> None:
         print(f"ingest: {args.docs - have:,} records in {dt:,.1f} s = {(args.docs - have) / dt:,.0f} documents/s (SQLite, records already parsed)")
     n = store.count()
     t0 = time.perf_counter()
-    store.search("xqzjv", facets=())  # the first search of a connection loads the facet columns
-    print(f"first search of the connection (facet columns into memory): {time.perf_counter() - t0:.1f} s, once")
+    store.search("xqzjv", facets=())  # the first search of a process loads the facet columns
+    print(f"first search of the process (facet columns into memory): {time.perf_counter() - t0:.1f} s, once")
     df = _document_frequency(store, 2000)
     ranked = [w for w, _ in df.most_common()]
     bands = {

@@ -5,9 +5,9 @@ the database to test the filters and count the facets costs more than the full-t
 (at 1,000,000 documents, ~40 ms for 18,000 matches, one B-tree seek each). Here the same filters
 and counts are array operations over the matched ``seq`` numbers (a millisecond or two).
 
-The arrays are loaded once per store connection from the narrow ``documents_facets`` index and
-reloaded when the store has changed (SQLite's ``data_version`` for other connections' commits, a
-counter for this connection's own). The semantics are those of the SQL path they replace
+The arrays are loaded on the first search of a process over a store, shared by all its
+connections (the web app's threads), and reloaded when documents were added (documents are only
+ever added, each with a higher ``seq``). The semantics are those of the SQL path they replace
 (:meth:`declass.store.db.Store._where` and ``_facet``): the same comparisons of date strings, the
 same NULL handling, the same ordering of facet values; a test runs both paths and compares them."""
 

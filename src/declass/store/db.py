@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -767,6 +768,11 @@ def _snippet(text: str, terms: list[q.Term], width: int) -> str:
     return ("…" if a > 0 else "") + "".join(out) + ("…" if b < len(flat) else "")
 
 
+# facet columns in memory, one copy per database file and process: (largest seq, columns)
+_COLUMNS: dict[str, tuple[int, columns.Columns]] = {}
+_COLUMNS_LOCK = threading.Lock()
+
+
 class SqliteStore(Store):
     dialect = "sqlite"
     _hits_join = "CROSS JOIN"
@@ -778,9 +784,6 @@ class SqliteStore(Store):
             self.conn = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the SQLite store {path}: {e}") from e
-        self._commits = 0
-        self._cols: columns.Columns | None = None
-        self._cols_token: tuple[int, int] | None = None
         # searches filter and count matches over facet columns held in memory (off: in SQL, per match)
         self.in_memory_facets = os.environ.get("DECLASS_IN_MEMORY_FACETS", "1") != "0"
         self.conn.execute("PRAGMA journal_mode = WAL")  # readers search while an ingest writes
@@ -808,18 +811,22 @@ class SqliteStore(Store):
 
     def commit(self) -> None:
         self.conn.execute("COMMIT")
-        self._commits += 1
 
     def _columns(self) -> columns.Columns | None:
+        """The facet columns, shared by every connection of this process to the same file. Documents
+        are only ever added (with a higher ``seq``), so the largest ``seq`` tells whether they are
+        current."""
         if not self.in_memory_facets:
             return None
-        token = (int(self.conn.execute("PRAGMA data_version").fetchone()[0]), self._commits)
-        if self._cols is None or self._cols_token != token:
-            cur = self.conn.execute(columns.LOAD_SQL)
-            size = int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0])
-            self._cols = columns.Columns(size, iter(lambda: cur.fetchmany(50_000), []))
-            self._cols_token = token
-        return self._cols
+        top = int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM documents").fetchone()[0])
+        key = os.path.realpath(self.url) if self.url != ":memory:" else f"memory:{id(self)}"
+        with _COLUMNS_LOCK:
+            got = _COLUMNS.get(key)
+            if got is None or got[0] != top:
+                cur = self.conn.execute(columns.LOAD_SQL)
+                got = (top, columns.Columns(top + 1, iter(lambda: cur.fetchmany(50_000), [])))
+                _COLUMNS[key] = got
+        return got[1]
 
     def rollback(self) -> None:
         if self.conn.in_transaction:
