@@ -101,7 +101,7 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
             # OCR speck line between them ("FROM / STil / Chief of Station, Habana") is passed over
             below = [ln.strip() for ln in text[m.end() : m.end() + 240].split("\n")[1:] if ln.strip()][:3]
             while len(below) > 1 and (
-                (_SPECK_LINE.fullmatch(below[0]) and not below[0].isupper()) or not re.search(r"[A-Za-z]{3}", _value_stamps().sub("", below[0]))
+                (len(below[0]) <= SPECK_LINE_MAX and not below[0].isupper()) or not re.search(r"[A-Za-z]{3}", _value_stamps().sub("", below[0]))
             ):
                 below.pop(0)
             nxt_line = below[0][:80] if below and len(below[0]) >= 2 else None
@@ -111,8 +111,8 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
     return out
 
 
-# a line of OCR specks: at most four letters or signs ("STil", "wr", "| .")
-_SPECK_LINE = re.compile(r"[\w\W]{1,4}")
+# a line of OCR specks: at most this many letters or signs ("STil", "wr", "| .")
+SPECK_LINE_MAX = 4
 
 
 def _clean(v: str) -> str:
