@@ -265,3 +265,14 @@ def test_headquarters_behind_a_label_damaged_further() -> None:
     assert parse("SECRET\nfeat: DIRECTOR SNK\n").header.from_ == "DIRECTOR"
     assert parse("72 4\n\nTor DIRECTOR\n\nROME MEXICO CITY action IW\n").header.from_ != "DIRECTOR"
     assert parse("SECRET\nREF DIRECTOR 92664\n").header.from_ != "DIRECTOR"
+
+
+def test_note_for_the_secretary_names_its_addressee() -> None:
+    # State C05769375: a note to the Secretary, its sender on a FROM line with an office symbol
+    text = (
+        " SENSITIVE BUT UNCLASSIFIED                                      January 22, 2010\n NOTE FOR THE SECRETARY\n"
+        " FROM:          G/TIP — Luis CdeBaca\n SUBJECT: Child Trafficking in Haiti\n"
+        "    G/TIP is gravely concerned about the potential for human trafficking (TIP) in\n"
+    )
+    h = parse(text).header
+    assert (h.kind, h.to, h.from_, h.subject) == ("memo", ["THE SECRETARY"], "G/TIP — Luis CdeBaca", "Child Trafficking in Haiti")
