@@ -276,3 +276,13 @@ def test_note_for_the_secretary_names_its_addressee() -> None:
     )
     h = parse(text).header
     assert (h.kind, h.to, h.from_, h.subject) == ("memo", ["THE SECRETARY"], "G/TIP — Luis CdeBaca", "Child Trafficking in Haiti")
+
+
+def test_letter_to_his_excellency_names_the_addressee_from_the_address_block() -> None:
+    # State C05770608: "Dear Mr. Ambassador:" names no one; the address block under the signature does
+    text = (
+        "Dear Mr. Ambassador:\n\nThank you for your letter.\n\n                    Sincerely yours,\n"
+        "                    Hillary Rodham Clinton\nHis Excellency\n      Han Duk-soo\n            Ambassador of the Republic of Korea\n"
+    )
+    h = parse(text).header
+    assert (h.from_, h.to) == ("Hillary Rodham Clinton", ["Han Duk-soo"])

@@ -682,6 +682,7 @@ def classification_block(rec: Record) -> None:
 # letters, speeches and articles: the sender is the signature, the addressee the salutation
 _NAME = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.))"
 _NAME_LINE = re.compile(r"[^\S\n]*(" + _NAME + r"{1,3})[^\S\n]*$")
+_ADDRESS_BLOCK = re.compile(r"^[^\S\n]*(?:His|Her)[^\S\n]+Excellency[^\S\n]*\n[^\S\n]*(" + _NAME + r"{1,3})[^\S\n]*$", re.M)
 _BYLINE = re.compile(r"(?:^|[^\S\n])By[^\S\n]+(" + _NAME + r"{1,3})[^\S\n]*(?:,[^\n]{0,40})?$", re.M)
 
 
@@ -807,3 +808,8 @@ def letter(rec: Record) -> None:
         dear = salutation.search(text[:4000])
         if dear and dear.group(1) not in not_names:
             h.to = [dear.group(1)]
+    if not h.to and (dear := _letters()[1].search(text[:4000])):
+        # "Dear Mr. Ambassador:" names no one: the address block does ("His Excellency / Han Duk-soo")
+        block = _ADDRESS_BLOCK.search(text, dear.end(), dear.end() + 4000)
+        if block:
+            h.to = [block.group(1)]
