@@ -82,6 +82,15 @@ def test_place_names_are_accent_insensitive_and_read_in_context() -> None:
     assert places.find("Most of the staff stayed; Juan Garcia left.") == []
 
 
+def test_surnames_of_people_in_fbi_and_cia_style_are_not_places() -> None:
+    # NARA JFK records print surnames in capitals beside given names and initials
+    names = [m.text for m in places.find("It was financed by MIKE GENOVESE and ARTHUR D. NELSON in the Monroeville, Pa., vicinity.")]
+    assert "NELSON" not in names
+    assert places.find("Several years ago and whose brother-in-law, NORMAN FARBER, is a member of the club.") == []
+    assert [m.text for m in places.find("J. Harris, retired, 1858 E. Glencove St, Mesa, Arizona 82505")][:1] == ["Mesa"]
+    assert places.find("The cable reached Washington D.C. on Monday.")[0].text.startswith("Washington")
+
+
 def test_dates_resolve_against_the_document_date(seed: Record) -> None:
     got = {d["text"]: (d["value"], d["precision"]) for d in seed.dates}
     assert got["March 13"] == ("2010-03-13", "day")

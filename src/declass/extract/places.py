@@ -190,7 +190,7 @@ def find(text: str) -> list[Mention]:
             cands = g.index.get(key)
             if not cands or key in g.not_places:
                 continue
-            if n == 1 and not _single_word_ok(text, toks, i, cands, words, key):
+            if n == 1 and not _single_word_ok(text, toks, i, cands, words, key, shouting):
                 continue
             if shouting and not any(p.kind in ("country", "state") for p in cands):
                 # in capitals every word looks like a name: only well-known cities count
@@ -228,9 +228,15 @@ def find(text: str) -> list[Mention]:
     return out
 
 
-def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Place], words: frozenset[str], key: str) -> bool:
+# a single capital and a full stop beside the word, not an abbreviation ("D.C.")
+_INITIAL_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Z]\.[^\S\n]+$")
+_INITIAL_AFTER = re.compile(r"[^\S\n]+[A-Z]\.(?![A-Za-z])")
+
+
+def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Place], words: frozenset[str], key: str, shouting: bool = False) -> bool:
     """A one-word name is a place unless it is an ordinary word, or part of a longer proper name
-    ("Juan Garcia"), or only a small town."""
+    ("Juan Garcia", "ARTHUR D. NELSON", and in a text not all in capitals "NORMAN FARBER"), or only a
+    small town."""
     w = toks[i].group(0)
     kinds = {p.kind for p in cands}
     if "country" in kinds:
@@ -242,13 +248,21 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
     big = max(p.population for p in cands)
     if kinds == {"city"} and big < MIN_POP_SINGLE_WORD:
         return False
-    if not w.isupper():
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(toks):
-                other = toks[j].group(0)
-                between = text[toks[min(i, j)].end() : toks[max(i, j)].start()]
-                if other[:1].isupper() and between.strip() == "" and "\n" not in between and fold(other) not in gazetteer().index:
-                    if j == i - 1 and (i - 1 == 0 or re.search(r"[.!?:]\s*$", text[: toks[i - 1].start()][-3:] or ".")):
-                        continue  # the word before starts a sentence ("In Chihuahua")
-                    return False
+    t = toks[i]
+    if _INITIAL_BEFORE.search(text[max(0, t.start() - 6) : t.start()]) or _INITIAL_AFTER.match(text, t.end()):
+        return False  # "ARTHUR D. NELSON", "NORMAN D. BLOCK": an initial makes it a person's name
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks):
+            other = toks[j].group(0)
+            between = text[toks[min(i, j)].end() : toks[max(i, j)].start()]
+            # beside a capitalised word that is no place: one longer name ("Juan Garcia"), and in
+            # capitals only beside a word that is not ("Edward NELSON", the surname of a person)
+            titled = other[:1].isupper() and other[1:].islower() and other.lower() not in words
+            # a surname in capitals beside another name in capitals, in a text that is not all capitals
+            capital = not shouting and other.isupper() and other.isalpha() and len(other) >= 3 and other.lower() not in words
+            neighbour = (titled or capital) if w.isupper() else other[:1].isupper()
+            if neighbour and between.strip() == "" and "\n" not in between and fold(other) not in gazetteer().index:
+                if j == i - 1 and (i - 1 == 0 or re.search(r"[.!?:]\s*$", text[: toks[i - 1].start()][-3:] or ".")):
+                    continue  # the word before starts a sentence ("In Chihuahua")
+                return False
     return True
