@@ -198,8 +198,7 @@ def _read(rec: Record) -> None:
         _memo(rec, memo)
         return
     # no recognised header: a CIA cable's originator line, else labelled lines near the top
-    cite = _CITE.search(head[:3000])
-    cited = originators.cited(next(g for g in cite.groups() if g)) if cite else None  # as printed, and what it is
+    cited = _cited(head)
     sender = originators.damaged_sender(head[:3000])  # "ftom, DIRECTOR": a sender line whose label OCR damaged
     if cited or sender:
         # a cite line naming a known station wins; a damaged one ("CITE OR 48198") yields to the sender line
@@ -229,8 +228,7 @@ def _dispatch(rec: Record, head: str) -> None:
     """A CIA dispatch whose TO / INFO / FROM labels OCR lost: its address block is two or three lines
     of officers' titles at the top ("Chief, WH Division" / "Chief of Station, Mexico City"), the
     addressee first and the sender last. Only lines before the first numbered paragraph count."""
-    para = re.search(r"^[^\S\n]*1[.,][^\S\n]+\S", head, re.M)
-    top = head[: para.start()] if para else head
+    top = originators.above_first_paragraph(head)
     lines = [(top.count("\n", 0, m.start()), m.group(1).strip()) for m in _dispatch_line().finditer(top)]
     block = lines[:1]
     for ln in lines[1:]:
@@ -363,12 +361,17 @@ def _routing() -> re.Pattern[str]:
     return re.compile("|".join(load_yaml("headers.yaml")["cable_routing"]))
 
 
+def _cited(text: str) -> str | None:
+    """The station a cable's cite line names near the top, as printed and what it is."""
+    cite = _CITE.search(text[:3000])
+    return originators.cited(next(g for g in cite.groups() if g)) if cite else None
+
+
 def _sender_not_routing(rec: Record) -> None:
     """A FROM line that holds a cable's dissemination is not its sender: the cite line's station is."""
     h = rec.header
     if h.from_ and _routing().match(h.from_):
-        cite = _CITE.search(rec.text[:3000])
-        h.from_ = originators.cited(next(g for g in cite.groups() if g)) if cite else None
+        h.from_ = _cited(rec.text)
 
 
 def _memo(rec: Record, fields: list[tuple[str, str, int, int]]) -> None:
@@ -396,9 +399,7 @@ def _cable(rec: Record, fields: list[tuple[str, str, int, int]], dtg: re.Match[s
     if not h.from_ or (len(h.from_) > 30 and originators.known(h.from_) is None):
         # no sender line, or a sentence that starts with "FROM": a sender line whose label OCR damaged
         h.from_ = originators.damaged_sender(rec.text[:3000]) or h.from_
-    if h.from_ and (station := originators.exact(h.from_)):
-        h.from_ = station  # "MEXICO CITY" -> "MEXICO CITY (MEXI)": the station and its code
-    elif h.from_ and (sender := originators.repaired(h.from_)):
+    if h.from_ and (sender := originators.repaired(h.from_)):
         rec.warnings.append(f"header.from: {h.from_!r} read as {sender!r} (OCR damage to a known originator)")
         h.from_ = sender
     if dtg:
@@ -437,12 +438,15 @@ def _plausible(value: str) -> bool:
 
 _FORM_TAIL = {"DOCUMENT TYPE", "CLASSIFICATION", "RESTRICTIONS", "CURRENT STATUS", "DATE OF LAST REVIEW", "REVIEW DATE", "OPENING CRITERIA", "COMMENTS"}
 _FORM_STARTS = (r"AGENCY\s+INFORMATION", r"IDENTIFICATION\s+FORM", r"^\W{0,3}AGENCY\s*:", r"^\W{0,3}RECORD\s*NUMBER\s*:")
-_FORM_END = re.compile(r"[RHT]eleased\s+(?:on\s+[\d-]+\s+)?under|Doc\s?[IlL1i]d\s*:", re.I)
+@lru_cache(maxsize=1)
+def _form_end() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("headers.yaml")["form_end"]), re.I)
 
 
 @lru_cache(maxsize=1)
 def _form_skip() -> re.Pattern[str]:
-    return re.compile("|".join(load_yaml("headers.yaml")["form_skip"]), re.I)
+    d = load_yaml("headers.yaml")
+    return re.compile("|".join(d["form_end"] + d["form_skip"]), re.I)
 
 
 def _form(rec: Record, head: str) -> None:
@@ -481,7 +485,7 @@ def _form(rec: Record, head: str) -> None:
         withheld |= sender_slots
     for i, line in enumerate(lines):
         if (
-            _FORM_END.search(line)
+            _form_end().search(line)
             and not any(p in _DOC_SLOTS for p in pending)
             and not any(j > i and name not in printed for j, name in labels)
         ):
@@ -717,9 +721,8 @@ def signature(text: str) -> str | None:
     paragraph, with initials ("Lee H. Wigren") or above a title line, which is kept with it
     ("E. Mendoza, Chief, Services Staff")."""
     titles, not_names = _signature_data()
-    lines = [ln.strip() for ln in text.split("\n")]
-    para = next((i for i, ln in enumerate(lines) if re.match(r"1[.,]\s+\S", ln)), 0)
-    for i, line in enumerate(lines[para + 1 :], para + 1):
+    lines = [ln.strip() for ln in text[originators.first_paragraph(text) or 0 :].split("\n")]
+    for i, line in enumerate(lines[1:], 1):
         tokens = _name_tokens(line)
         if not tokens or any(t.lower().strip(".") in not_names for t in tokens):
             continue
@@ -808,8 +811,5 @@ def letter(rec: Record) -> None:
         dear = salutation.search(text[:4000])
         if dear and dear.group(1) not in not_names:
             h.to = [dear.group(1)]
-    if not h.to and (dear := _letters()[1].search(text[:4000])):
-        # "Dear Mr. Ambassador:" names no one: the address block does ("His Excellency / Han Duk-soo")
-        block = _ADDRESS_BLOCK.search(text, dear.end(), dear.end() + 4000)
-        if block:
-            h.to = [block.group(1)]
+        elif dear and (block := _ADDRESS_BLOCK.search(text, dear.end(), dear.end() + 4000)):
+            h.to = [block.group(1)]  # "Dear Mr. Ambassador:" names no one: "His Excellency / Han Duk-soo" does

@@ -11,7 +11,10 @@ The originators are data (``cia_stations.tsv``: a station's code as printed and 
 catalogue names, headquarters' ``DIR`` included). A damaged label is accepted only before a known
 originator, so a sentence that starts with "from" is never a sender; a damaged value is repaired
 only to a long originator one edit away ("DIPECTOR" -> "DIRECTOR"), never a four-letter code, whose
-neighbours are too many."""
+neighbours are too many.
+
+FBI field offices, which send the Bureau's memoranda and airtels, are shown with the file code the
+Bureau and NARA's catalogue use for them ("SAC, MIAMI" -> "SAC, MIAMI (MM)", ``fbi_offices.tsv``)."""
 
 from __future__ import annotations
 
@@ -100,12 +103,22 @@ def is_from_label(token: str) -> bool:
     return edits <= 1 or (edits == 2 and (("m" in t and not token.isupper()) or (len(t) == 3 and t.startswith("fr"))))
 
 
+def first_paragraph(text: str) -> int | None:
+    """Where a cable's, dispatch's or memo's first numbered paragraph ("1. ...") starts."""
+    para = _PARAGRAPH.search(text)
+    return para.start() if para else None
+
+
+def above_first_paragraph(text: str) -> str:
+    """The text before the first numbered paragraph: the head of a cable, dispatch or memo."""
+    return text[: first_paragraph(text)]
+
+
 def damaged_sender(head: str) -> str | None:
     """The originator after a FROM label that OCR damaged: ``"ftom, DIRECTOR"``, ``"i: Feom:
     DIRECTOR"``, ``"t FROM DIRECTOR *"``. Clean text may have run the header's lines together, so the
     label is looked for anywhere before the cable's first numbered paragraph."""
-    para = _PARAGRAPH.search(head)
-    top = head[: para.start()] if para else head
+    top = above_first_paragraph(head)
     for m in _LABEL.finditer(top):
         loose = not is_from_label(m.group(1))
         if loose and not _headquarters_label(m.group(1)):

@@ -43,9 +43,8 @@ HIT_COLUMNS = {
     "id": "TEXT", "collection": "TEXT", "agency": "TEXT", "status": "TEXT", "level": "TEXT", "written": "TEXT", "written_year": "INTEGER",
     "release_date": "TEXT", "release_year": "INTEGER", "has_redactions": "INTEGER", "exemption_set": "TEXT", "control_set": "TEXT",
 }
-# facets the search's hits table carries; with up to ONE_PASS_HITS hits they are counted in one read
-SET_FACETS = ("control", "exemption")
-HIT_FACETS = ("collection", "agency", "status", "level", "written_year", "release_year", "has_redactions", *SET_FACETS)
+# the facets the hits table carries (those columns.FACETS holds in memory) are counted in one read of
+# it when a search has up to this many hits
 ONE_PASS_HITS = 20_000
 SORTS = ("relevance", "written", "-written", "released", "-released", "seq")
 
@@ -421,7 +420,7 @@ class Store:
             }
             for seq, r in page_docs
         ]
-        simple = [f for f in facets if f in HIT_FACETS and f not in out]
+        simple = [f for f in facets if f in columns.FACETS and f not in out]
         if node is not None and memory is None and simple and total <= ONE_PASS_HITS:
             # a few thousand hits: every facet the hits table carries, counted in one read of it
             out.update(self._facets_one_pass(simple, facet_size))
@@ -473,13 +472,13 @@ class Store:
     def _facets_one_pass(self, names: list[str], size: int) -> dict[str, list[dict[str, Any]]]:
         """Counts of several facets over the search's hits table, read once (as :meth:`_facet`
         orders them: by count, then by value)."""
-        cols = [f"{n}_set" if n in SET_FACETS else n for n in names]
+        cols = [f"{n}_set" if n in columns.SETS else n for n in names]
         counts: list[Counter[Any]] = [Counter() for _ in names]
         for row in self.rows(f"SELECT {', '.join(cols)} FROM search_hits"):
             for i, v in enumerate(row):
                 if v is None:
                     continue
-                if names[i] in SET_FACETS:
+                if names[i] in columns.SETS:
                     counts[i].update(v.split("|"))
                 else:
                     counts[i][v] += 1
@@ -738,6 +737,8 @@ def _first_hit(low: str, terms: list[q.Term]) -> int | None:
 
 @lru_cache(maxsize=256)
 def _term_pattern(words: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
+    """A term in lower-cased text: its words joined by any non-word run, ending at a word's end
+    (or anywhere, for a prefix)."""
     body = r"\W+".join(re.escape(w) for w in words)
     return re.compile(body + (r"[a-z0-9]*" if prefix else r"(?![a-z0-9])"))
 
@@ -749,11 +750,7 @@ def _snippet(text: str, terms: list[q.Term], width: int) -> str:
     from declass.extract.textutil import fold_same_length
 
     low = fold_same_length(flat).lower()
-    pats = []
-    for t in terms:
-        body = r"\W+".join(re.escape(w) for w in t.words)
-        pats.append(r"(?<![a-z0-9])" + body + (r"[a-z0-9]*" if t.prefix else r"(?![a-z0-9])"))
-    rx = re.compile("|".join(pats))
+    rx = re.compile("|".join(r"(?<![a-z0-9])" + _term_pattern(tuple(t.words), t.prefix).pattern for t in terms))
     first = rx.search(low)
     if first is None:
         return flat[:width] + ("…" if len(flat) > width else "")
