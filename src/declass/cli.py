@@ -411,7 +411,7 @@ def search_cmd(
             console.print(f"[bold]{name}[/bold]: " + ", ".join(f"{v.get('name') or v['value']} ({v['count']})" for v in vals))
 
 
-entities_app = typer.Typer(help="Entities across the corpus: show, list, merge and split.", no_args_is_help=True)
+entities_app = typer.Typer(help="Entities across the corpus: show, list, merge and split; score recognition on hand labels.", no_args_is_help=True)
 app.add_typer(entities_app, name="entities")
 
 
@@ -434,6 +434,26 @@ def entity_show(entity_id: str, db: DbOption = "corpus.db", as_json: Annotated[b
     for e in got["events"][:20]:
         c.print(f"  {e['date'] or '?':10} {e['type']:18} {e['place'] or ''}  {', '.join(e['actors'])}")
     c.print("with: " + ", ".join(f"{x['name']} ({x['documents']})" for x in got["co_occurring"][:15]))
+
+
+@entities_app.command("score")
+def entity_score(
+    labels: Annotated[Path, typer.Argument(help="Hand labels, JSON Lines (format: docs/extraction.md).")],
+    show: Annotated[bool, typer.Option("--show", help="List each document's missed labels and extra entities.")] = False,
+) -> None:
+    """Person / organisation / place precision, recall and F1 against your own hand labels."""
+    from declass.extract import evaluate
+
+    report = evaluate.score(labels)
+    if show:
+        for doc, t, name in report.missed:
+            typer.echo(f"missed  {doc}  {t:12} {name}")
+        for doc, t, name in report.extra:
+            typer.echo(f"extra   {doc}  {t:12} {name}")
+    for t, s in report.scores.items():
+        typer.echo(
+            f"{t:12}  precision {s.precision:6.1%} ({s.right}/{s.entities})  recall {s.recall:6.1%} ({s.found}/{s.labels})  F1 {s.f1:.3f}"
+        )
 
 
 @entities_app.command("list")

@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from declass.datafiles import load_yaml
-from declass.extract import acronyms, ner, packs, places
+from declass.extract import acronyms, addressees, housestyle, institutions, ner, packs, places
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_before
@@ -78,16 +78,32 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _place_from_model(m: Mention, g: places.Gazetteer) -> Mention:
-    cands = g.index.get(fold(m.text))
-    if cands and len(m.text.split()) == 1 and not any(p.kind == "country" for p in cands) and fold(m.text) in common_words():
-        cands = None  # "Most", "Split": a word, not the town of that name
+_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|via|of|outside|across|between)[^\S\n]+$", re.I)
+
+
+def _place_from_model(m: Mention, g: places.Gazetteer, text: str) -> Mention:
+    f = fold(m.text)
+    cands = g.index.get(f)
+    one_word = len(m.text.split()) == 1
+    if cands and one_word and not any(p.kind == "country" for p in cands):
+        if f in common_words() and f not in places.well_known():
+            cands = None  # "Most", "Split": a word, not the town of that name
+        elif all(p.kind == "city" for p in cands) and max(p.population for p in cands) < places.MIN_POP_SINGLE_WORD:
+            m.type = "drop"  # "Belmont", "Berea": a small town's name is more often a person's
+            return m
     if cands:
         p = places.choose(cands)
         return Mention(m.start, m.end, m.text, "place", p.key, p.name, m.source + " + gazetteer", 25, p.mention_attributes())
     m.key = f"place:{slug(m.name)}"
     if not re.fullmatch(r"[A-Z][\w'’ .-]*", m.text) or any(c.isdigit() for c in m.text) or "." in m.text.replace(". ", ""):
         m.type = "drop"  # "essenate.govi": not a place name
+    elif text[m.end : m.end + 2] in ("'s", "’s") and one_word:
+        # "Churkin's interventions": a name no gazetteer knows, owning things, is a person's
+        m.type, m.key = "person", f"person:{slug(m.name)}"
+    elif not _LOCATIVE.search(text, max(0, m.start - 12), m.start) and text.count(m.text) < 2:
+        m.type = "drop"  # a name no gazetteer knows, seen once and not "in X": too little to call it a place
+    elif one_word and m.text.isupper() and len(m.text) <= 3:
+        m.type = "drop"  # "NC", "MRP": codes and acronyms
     return m
 
 
@@ -107,6 +123,9 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
     ms: list[Mention] = []
     ms += rule_mentions(text)
     ms += people_named_in_anatomy(text, people or [])
+    ms += addressees.find(text)
+    ms += institutions.find(text)
+    ms += housestyle.find(text)
     ms += packs.find(text, title_before)
     ms += acronyms.find(text, defs)
     ms += places.find(text)
@@ -118,6 +137,9 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
     g = places.gazetteer()
     known_places = {fold(m.text) for m in ms if m.type == "place"}
     pack_names = {fold(m.text): m for m in ms if m.source.startswith("pack:")}
+    # a name an address line, a salutation or a house-style rule gives a person is that person
+    # wherever the model reads it, whatever type it guesses ("Pier" an organisation)
+    pack_names.update({fold(m.text): m for m in ms if m.type == "person" and m.source.startswith(("rule:", "anatomy:")) and fold(m.text) not in pack_names})
     for m in model:
         f = fold(m.text)
         if acronyms.is_term(m.text, defs):
@@ -128,7 +150,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
             if m.type != "place" and f in known_places:
                 # the model calls a known place a person or an organisation (Ciudad Juarez, Tamaulipas)
                 m.type = "place"
-            ms.append(_place_from_model(m, g))
+            ms.append(_place_from_model(m, g, text))
             continue
         if f in pack_names:
             p = pack_names[f]
@@ -141,6 +163,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
     for m in ms:
         if m.type == "person":
             m.title = title_before(text, m.start)
+    ms = _drop_lone_words(ms)
     return _entities(ms)
 
 
@@ -166,6 +189,26 @@ def _vote_types(ms: list[Mention], text: str) -> None:
                 m.key = f"{typ}:{slug(m.name)}"
 
 
+def _drop_lone_words(ms: list[Mention]) -> list[Mention]:
+    """A one-word "person" only the model offers, once, with no title, that is no given name and
+    joined no fuller name of the document, is more often a product, a nickname or OCR noise than a
+    person ("Playbook", "Liths", "Cubanae")."""
+    per_key = Counter(m.key for m in ms)
+    given = housestyle.given_names()
+    return [
+        m
+        for m in ms
+        if not (
+            m.type == "person"
+            and m.source.startswith("model:")
+            and per_key[m.key] == 1
+            and len(m.name.split()) == 1
+            and not m.title
+            and fold(m.name) not in given
+        )
+    ]
+
+
 def _merge_people(ms: list[Mention]) -> None:
     """A surname alone is the full name it ends (Calderon -> Felipe Calderon); spellings that
     differ by a letter or two are one person (Villareal / Villarreal)."""
@@ -183,8 +226,11 @@ def _merge_people(ms: list[Mention]) -> None:
             if len(toks) > 1 and len({f.key for f in longer}) == 1:
                 m.key, m.name = longer[0].key, longer[0].name
                 continue
-        if len(m.name.split()) == 1 and m.source.startswith("model:"):
+        if len(m.name.split()) == 1 and (m.source.startswith("model:") or m.source == addressees.SOURCE):
             last = [f for f in fulls if fold(f.name).split()[-1] == fold(m.name)]
+            if not last:
+                # a given name alone ("Cheryl," "Jill") is the one full name it begins
+                last = [f for f in fulls if fold(f.name).split()[0] == fold(m.name)]
             if len({f.key for f in last}) == 1:
                 m.key, m.name = last[0].key, last[0].name
                 m.attributes = dict(last[0].attributes)
@@ -223,6 +269,13 @@ def _entities(ms: list[Mention]) -> list[dict[str, Any]]:
             if fold(s) not in names:
                 names.add(fold(s))
                 aliases.append(s)
+        if first.type == "person":
+            # "Jacob J Sullivan" is also "Jacob Sullivan": the name without its middle initials
+            toks = first.name.split()
+            bare = " ".join([toks[0], *[t for t in toks[1:-1] if len(t.strip(".")) > 1], toks[-1]]) if len(toks) > 2 else ""
+            if bare and fold(bare) not in names:
+                names.add(fold(bare))
+                aliases.append(bare)
         entry = pack_entries.get(key)
         if entry is not None:
             for a in entry.aliases:

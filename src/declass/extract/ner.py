@@ -26,7 +26,9 @@ def _load(name: str) -> Any:
     import spacy
 
     try:
-        return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+        _lexicon(nlp)
+        return nlp
     except (OSError, ImportError) as e:
         raise ModelUnavailable(f"the spaCy model {name!r} is not installed ({e}); entities come from packs, gazetteers and rules only") from e
 
@@ -41,7 +43,8 @@ def model() -> Any | None:
 
 _JUNK = re.compile(r"\d|REDACTED|//|^[^A-Za-z]*$")
 _STRIP_HEAD = re.compile(r"^(?:the|The|THE|a|an)\s+")
-_STRIP_TAIL = re.compile(r"(?:'s|’s|[\s,.;:'\"’)-]+)$")
+_LIST_MARK = re.compile(r"[a-z][.)]\s+(?=[A-Z])")
+_STRIP_TAIL = re.compile(r"(?:'s|’s|-[A-Z]\W*|[\s,.;:'\"’)-]+)$")  # "Breneman-Y-": an OCR'd mark
 
 
 def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
@@ -72,9 +75,18 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         s = text[a:b]
         if len(s) < 2 or _JUNK.search(s):
             continue
+        marker = _LIST_MARK.match(s)
+        if marker:  # "b. Lucien Conein": a list item's letter
+            a += marker.end()
+            s = text[a:b]
         toks = s.split()
-        if all(w.lower() in words for w in toks) and not (typ == "person" and len(toks) > 1):
+        if not toks or toks[0].lower().strip(".,") in _not_names():
+            continue  # "Tues", "Depart Casablanca", "Calm"
+        alpha = [w for w in toks if any(c.isalpha() for c in w)]
+        if all(w.lower() in words for w in alpha) and not (typ == "person" and len(alpha) > 1):
             continue  # "Drafted", "Secretary": words, not names
+        if _unlikely_name(s, toks, typ, text, _lexicon(nlp)):
+            continue
         if typ == "person" and (s.isupper() and len(toks) == 1 and len(s) <= 3):
             continue
         if "/" in s:
@@ -83,13 +95,28 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             continue
         name = " ".join(toks)
         if typ == "person" and len(toks) <= 2:
-            # "Sullivan, Jacob J": e-mail headers print the surname first
-            sur = re.search(r"(?:^|[\s;:<\"'])([A-Z][A-Za-z'’-]+),[^\S\n]*$", text[max(0, a - 40) : a])
-            if sur and sur.group(1).lower() not in _stop_words() and sur.group(1).lower() not in ("dear", "hi", "hello", "thanks", "yes", "no", "ok", "well"):
-                a = a - (len(text[max(0, a - 40) : a]) - sur.start(1))
+            # "Sullivan, Jacob J": e-mail headers print the surname first, at the start of a line or
+            # slot ("To: H; Sullivan, Jacob J"), never after a comma ("Hi, Tamera, Kris")
+            line_start = text.rfind("\n", 0, a) + 1
+            sur = re.search(r"(?:^|[;:<\"'])[^\S\n]*([A-Z][A-Za-z'’-]+),[^\S\n]*$", text[max(line_start, a - 40) : a])
+            if sur and sur.group(1).lower() not in _stop_words() and sur.group(1).lower() not in _not_names():
+                a = a - (len(text[max(line_start, a - 40) : a]) - sur.start(1))
                 s = text[a:b]
                 name = f"{name} {sur.group(1)}"
-        out.append(Mention(a, b, s, typ, f"{typ}:{slug(name)}", name, f"model:{settings.get().spacy_model}", 10, {}))
+        source = f"model:{settings.get().spacy_model}"
+        if typ == "person" and re.search(r"\s[&+]\s", s):
+            # "Lucy Jarvis & Scott McArthur", "Katie Dowd + Stanton": two people
+            for part in re.finditer(r"[^&+]+", s):
+                pa, pb = a + part.start(), a + part.end()
+                while pa < pb and text[pa].isspace():
+                    pa += 1
+                while pb > pa and text[pb - 1].isspace():
+                    pb -= 1
+                piece = text[pa:pb]
+                if piece[:1].isupper() and piece.lower() not in _not_names():
+                    out.append(Mention(pa, pb, piece, typ, f"{typ}:{slug(piece)}", piece, source, 10, {}))
+            continue
+        out.append(Mention(a, b, s, typ, f"{typ}:{slug(name)}", name, source, 10, {}))
     return out
 
 
@@ -99,10 +126,22 @@ def _stop_words() -> frozenset[str]:
     return frozenset(w.lower() for w in data.get("not_in_names") or [])
 
 
+@lru_cache(maxsize=1)
+def _not_in_person_names() -> frozenset[str]:
+    data = load_yaml("declass.extract", "data/rules.yaml")
+    return frozenset(w.lower() for w in data.get("not_in_person_names") or [])
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    data = load_yaml("declass.extract", "data/rules.yaml")
+    return frozenset(w.lower() for w in data.get("not_names") or [])
+
+
 def _cut(text: str, a: int, b: int) -> tuple[int, int]:
     """The name part of a model span: up to a line break, a bracket, or a word no name holds."""
     s = text[a:b]
-    for stop in ("\n", "[", "(", "<", "|"):
+    for stop in ("\n", "[", "(", "<", "|", "@"):
         k = s.find(stop)
         if k >= 0:
             s = s[:k]
@@ -135,3 +174,69 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str) -> bool
         if len(toks) == 1 and text.count(s) < 2:
             return True  # one all-capital word seen once: too little to call it a name
     return False
+
+
+_PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "di", "van", "von", "der", "den", "bin", "ibn", "al", "el", "le", "du", "st", "st."}
+)
+_CONNECTORS = _PARTICLES | {"of", "and", "the", "for", "on", "in", "at", "et", "des", "und", "für", "&"}
+_NAME_CHARS = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
+
+
+_LEXICONS: dict[int, frozenset[str]] = {}
+
+
+def _lexicon(nlp: Any) -> frozenset[str]:
+    """The words the model's vocabulary held when it was loaded, in lower case (its string store
+    grows with every text it reads, so it is copied once, first)."""
+    key = id(nlp)
+    if key not in _LEXICONS:
+        _LEXICONS[key] = frozenset(s.lower() for s in nlp.vocab.strings)
+    return _LEXICONS[key]
+
+
+def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozenset[str]) -> bool:
+    """What the model calls a name in OCR noise or in running words: a lower-case start ("pak
+    al"), marks no name holds ("cfenfer{Beroer"), a comma inside an organisation ("Voile,
+    Organization"), a word of 15 letters or more, a one-word organisation the text names once
+    ("Frome", "approva"), and in capitals an organisation of words no dictionary knows ("ECIST
+    BANSEED")."""
+    if not s[:1].isupper() and not re.match(r"(?:al|el|an|ad|as)-", s):
+        return True
+    if any(not _NAME_CHARS.fullmatch(w.strip(",&+")) for w in toks if w not in ("&", "+")):
+        return True
+    if any(len(w) >= 15 for w in toks):
+        return True
+    if len(toks) == 1 and len(s) <= 2:
+        return True
+    if typ == "person" and any(w.strip(".,").lower() in _not_in_person_names() for w in toks):
+        return True
+    if typ == "person" and any(w[:1].islower() and w.lower() not in _PARTICLES for w in toks[1:]):
+        return True  # "Color de tos ojos", "AMMUGOL al ii": words of a sentence, not a name
+    once = text.count(s) < 2
+    if typ == "organization":
+        if "," in s or any(w[:1].islower() and w.lower() not in _CONNECTORS for w in toks[1:]):
+            return True  # "Voile, Organization", "Rip os.ed": no organisation's name
+        if len(toks) == 1 and once:
+            return True
+        if len(toks) > 1 and any(w.isupper() and len(w) >= 3 for w in toks):
+            # in capitals every word of a name should be a word the dictionary knows ("GRAN HOTEL
+            # CONTINENTAL"); "ECIST BANSEED", "THR BRIGADE Leapres" are OCR noise
+            if not all(w.lower().strip(".") in vocab for w in toks if len(w.strip(".")) >= 3):
+                return True
+    if once and _noisy_line(text, s, vocab):
+        return True
+    return False
+
+
+def _noisy_line(text: str, s: str, vocab: frozenset[str]) -> bool:
+    """The line around a name seen once is mostly words no dictionary knows: OCR noise."""
+    at = text.find(s)
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at + len(s))
+    line = text[a : b if b >= 0 else len(text)].replace(s, " ")
+    # title-case words are left out: names beside names ("Hi, Tamera, Kris and KPK") are no noise
+    words = [w for w in re.findall(r"[A-Za-z]{3,}", line) if not (w[0].isupper() and w[1:].islower())]
+    if len(words) < 3:
+        return False
+    return sum(w.lower() in vocab for w in words) * 2 < len(words)

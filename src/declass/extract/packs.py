@@ -34,6 +34,7 @@ class Entry:
     weak: list[str] = field(default_factory=list)
     weak_not_before: list[str] = field(default_factory=list)
     weak_not_after: list[str] = field(default_factory=list)
+    not_before: frozenset[str] = frozenset()  # any name of it, followed by one of these words, names something else
     surname: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
 
@@ -103,6 +104,7 @@ def load_pack(path: Path) -> list[Entry]:
                 aliases=[str(a) for a in item.get("aliases") or []],
                 weak=[str(a) for a in item.get("weak_aliases") or []],
                 weak_not_before=[str(a) for a in item.get("weak_not_before") or []],
+                not_before=frozenset(str(a).lower() for a in item.get("not_before") or []),
                 weak_not_after=[str(a) for a in item.get("weak_not_after") or []],
                 surname=item.get("surname"),
                 attributes=attrs,
@@ -156,6 +158,14 @@ def _mention(m: Matcher, key: str, text: str, a: int, b: int, how: str) -> Menti
     return Mention(a, b, text[a:b], e.type, key, e.name, f"pack:{e.pack}" + (f" ({how})" if how else ""), PRIORITY, dict(e.attributes))
 
 
+def _part_of_other_name(e: Entry, text: str, end: int) -> bool:
+    """ "JFK Assassination System", "JFK Project Officer": the name begins the name of something else."""
+    if not e.not_before:
+        return False
+    after = text[end : end + 30].split()[:1]
+    return bool(after) and after[0].strip(".,;:").lower() in e.not_before
+
+
 def find(text: str, title_before: Callable[[str, int], str | None] | None = None) -> list[Mention]:
     m = matcher()
     folded = fold_same_length(text)
@@ -168,12 +178,12 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             if raw[:1].islower():
                 continue  # "the congress of ..." in lower case is a word, not a name
             key = m.by_alias.get(fold(raw))
-            if key:
+            if key and not _part_of_other_name(m.entries[key], text, b):
                 out.append(_mention(m, key, text, a, b, ""))
     if m.acronym_re is not None:
         for hit in m.acronym_re.finditer(folded):
             key = m.acronyms.get(hit.group(0)) or m.acronyms.get(hit.group(0).replace(".", ""))
-            if key:
+            if key and not _part_of_other_name(m.entries[key], text, hit.end()):
                 out.append(_mention(m, key, text, hit.start(), hit.end(), "acronym"))
     strong = {x.key for x in out}
     taken = [(x.start, x.end) for x in out]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
+from rapidfuzz import fuzz
 
 from declass.datafiles import read_text
 from declass.extract.mention import Mention
@@ -132,9 +133,14 @@ def gazetteer() -> Gazetteer:
         a1 = city_admin1.get(str(c["geonameid"]))
         p = Place(f"place:geonames:{c['geonameid']}", c["name"], "city", cc, a1, c["latitude"], c["longitude"], int(c["population"] or 0))
         add(c["name"], p)
+        main = fold(c["name"])
         for alt in c.get("alternatenames") or []:
             if 4 <= len(alt) <= 40 and alt[:1].isupper() and not alt.isupper() and re.fullmatch(r"[A-Za-zÀ-ÿ' .-]+", alt):
-                add(alt, p)
+                # a one-word other name of a town is often a word or a given name in another
+                # language ("Lissa" for Leszno, "Newton" for Tallahassee): only a big city's, or a
+                # spelling of the town's own name ("Habana", "Teheran", "Acapulco")
+                if " " in alt.strip() or p.population >= 1_000_000 or fuzz.ratio(fold(alt), main) >= 75 or main.startswith(fold(alt) + " "):
+                    add(alt, p)
     not_places = frozenset(fold(x) for x in extra.get("not_places") or [])
     first: dict[str, int] = {}
     for k in index:
@@ -177,13 +183,16 @@ def find(text: str) -> list[Mention]:
         longest = g.first_words.get(fold(t.group(0)).split(" ")[0] if t.group(0) else "", 0)
         for n in range(min(longest, len(toks) - i), 0, -1):
             last = toks[i + n - 1]
-            if n > 1 and (last.group(0).lower() in CONNECTORS or text[toks[i + n - 2].end() : last.start()].strip(" -") != ""):
+            gap = text[toks[i + n - 2].end() : last.start()].strip(" -") if n > 1 else ""
+            if n > 1 and (last.group(0).lower() in CONNECTORS or (gap != "" and not _comma_code(text, toks, i, n))):
                 continue
             if any(not w.group(0)[:1].isupper() and w.group(0).lower() not in CONNECTORS for w in toks[i : i + n]):
                 continue
-            if any(text[toks[k].end() : toks[k + 1].start()].strip(" -") for k in range(i, i + n - 1)):
-                continue  # punctuation between the words: not one name
+            if any(text[toks[k].end() : toks[k + 1].start()].strip(" -") for k in range(i, i + n - 1)) and not _comma_code(text, toks, i, n):
+                continue  # punctuation between the words: not one name ("Washington, DC" is)
             a, b = t.start(), last.end()
+            if text[b - 2 : b] in ("'s", "’s"):
+                b -= 2  # "Northern Ireland's"
             while b > a and text[b - 1] in ".'’-":
                 b -= 1
             key = fold(text[a:b])
@@ -193,9 +202,10 @@ def find(text: str) -> list[Mention]:
             if n == 1 and not _single_word_ok(text, toks, i, cands, words, key, shouting):
                 continue
             if shouting and not any(p.kind in ("country", "state") for p in cands):
-                # in capitals every word looks like a name: only well-known cities count
+                # in capitals every word looks like a name: only well-known cities count, or a
+                # city a preposition of place introduces ("EVENT IN MIAMI")
                 big = max(p.population for p in cands)
-                if big < (500_000 if n == 1 else 50_000):
+                if big < (500_000 if n == 1 and not _LOCATIVE.search(text, max(0, a - 8), a) else 50_000):
                     continue
             found = (a, b, cands, n)
             break
@@ -228,6 +238,23 @@ def find(text: str) -> list[Mention]:
     return out
 
 
+_LOCATIVE = re.compile(r"\b(?:IN|AT|FROM|TO|NEAR|INTO|VIA|in|at|from|to|near|into|via)[^\S\n]+$")
+
+
+def _comma_code(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
+    """ "Washington, DC": a name, a comma and a two-letter capital code read as one name."""
+    if n != 2:
+        return False
+    code = toks[i + 1].group(0).replace(".", "")
+    return len(code) == 2 and code.isupper() and text[toks[i].end() : toks[i + 1].start()].strip() == ","
+
+
+@lru_cache(maxsize=1)
+def well_known() -> frozenset[str]:
+    """Place names in the common-word list that are places all the same ("Washington", "Miami")."""
+    return frozenset(fold(x) for x in yaml.safe_load(_data("places.yaml")).get("well_known_places") or [])
+
+
 # a single capital and a full stop beside the word, not an abbreviation ("D.C.")
 _INITIAL_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Z]\.[^\S\n]+$")
 _INITIAL_AFTER = re.compile(r"[^\S\n]+[A-Z]\.(?![A-Za-z])")
@@ -241,7 +268,7 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
     kinds = {p.kind for p in cands}
     if "country" in kinds:
         return True
-    if key in words:
+    if key in words and key not in well_known():
         return False
     if w.isupper() and len(w) <= 3:
         return False

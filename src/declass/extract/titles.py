@@ -32,3 +32,12 @@ def title_before(text: str, start: int) -> str | None:
         if t.lower() == got.lower():
             return t
     return got
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The words of titles and of the roles signature blocks print under a name ("Special
+    Assistant", "Project Officer"): a line of them alone names nobody."""
+    data = load_yaml("declass.extract", "data/titles.yaml")
+    words = {w.lower().strip(".") for t in titles() for w in t.split()}
+    return frozenset(words | {str(w).lower() for w in data.get("role_words") or []})

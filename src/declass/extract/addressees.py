@@ -1,0 +1,154 @@
+"""People named in address lines: the From / To / Cc lines of every message an e-mail quotes,
+a memo's MEMORANDUM FOR list (one name a line), its cc list. Headers print names in two house
+styles: "Sullivan, Jacob J" (State's directory) and "Huma Abedin <abedinh@state.gov>" or
+"Edmund Cohen @ DA" (a name and its address or office). Both are people, read before the model:
+a header's name is a person even where a gazetteer knows the word ("Shannon, Thomas A").
+The name a salutation addresses ("Dear Cheryl,") and the one under a closing ("Warm wishes,\nKathy")
+are people too.
+
+The labels, salutations and closings are data (``data/rules.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from declass.datafiles import load_yaml
+from declass.extract.housestyle import given_names
+from declass.extract.mention import Mention
+from declass.extract.textutil import slug
+from declass.extract.titles import title_words
+from declass.read.quality import common_words
+
+SOURCE = "rule:address-line"
+PRIORITY = 38  # above the gazetteer (30) and acronyms (35), below packs (40)
+_MAX_WRAPPED = 12  # lines of a list below its label
+_LABEL = re.compile(r"[^\S\n]*[A-Z][A-Za-z -]{0,25}:")  # "Subject:", "Sent:": the next header field
+
+_H = r"[^\S\n]"
+_OCR_INITIAL = {"5": "S", "1": "I", "0": "O", "8": "B"}
+_WORD = r"[A-Z][a-z][A-Za-z'’-]*"
+_CAPS = r"[A-Z][A-Z'’-]+"
+# "Sullivan, Jacob J", "Mills, Cheryl .D", "Ross, Alec 3", "Shah, Rajiv (AID/A)"
+_INVERTED = re.compile(
+    rf"(?P<last>{_WORD}(?:[ -]{_WORD})?),{_H}*(?P<first>{_WORD}(?:{_H}+{_WORD})?)(?:{_H}+\.?(?P<mid>[A-Z0158])\b\.?)?"
+)
+# "Huma Abedin", "Lee S. Strickland", "J. Barry Harrelson", "SUKIE STANLEY"
+_DIRECT = re.compile(
+    rf"(?P<name>(?:[A-Z]\.{_H}*)?{_WORD}(?:{_H}+(?:[A-Z]\.?|{_WORD})){{1,3}}|{_CAPS}(?:{_H}+(?:[A-Z]\.?|{_CAPS})){{1,2}})"
+)
+# what may follow a name in an address slot: an address, an office, a bracket, stray OCR marks
+_TAIL = re.compile(r"(?:<[^>\n]*>?|\[[^\]\n]*\]?|\([^)\n]*\)?|@[^\S\n]*[\w./-]*|[\d\s.,'’\"~>}{|-])*$")
+
+
+@lru_cache(maxsize=1)
+def _letters() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    data = load_yaml("declass.extract", "data/rules.yaml")
+
+    def alts(key: str) -> str:
+        return "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in data[key]), key=len, reverse=True))
+
+    name = rf"(?P<name>[A-Z][a-z]+(?:{_H}+[A-Z][a-z]+)?)"
+    salute = re.compile(rf"^{_H}*(?:{alts('salutations')}){_H}+{name}{_H}*[,:!]", re.M)
+    # a closing, then on the next line with text the name alone
+    closing = re.compile(rf"^{_H}*(?:{alts('closings')}){_H}*[,!.]?{_H}*\n(?:{_H}*\n)?{_H}*{name}{_H}*$", re.M)
+    return salute, closing, frozenset(str(x).lower() for x in data.get("not_addressees") or [])
+
+
+def letter_people(text: str) -> list[Mention]:
+    """The person a salutation addresses ("Dear Cheryl,") and the one who signs under a closing
+    ("Warm wishes,\nKathy")."""
+    salute, closing, nobody = _letters()
+    _, stop = _data()
+    out = []
+    for pat in (salute, closing):
+        for m in pat.finditer(text):
+            a, b = m.start("name"), m.end("name")
+            words = m.group("name").split()
+            if len(words) == 2 and words[0].lower() in title_words():
+                a = b - len(words[1])  # "Dear Congressman Dellums:": the title is no part of the name
+                words = words[1:]
+            if any(w.lower() in nobody or w.lower() in stop or w.lower() in title_words() for w in words):
+                continue
+            if len(words) == 1 and words[0].lower() in common_words() and words[0].lower() not in given_names():
+                continue  # "Administrative": a word under a closing, not a signature
+            out.append(_mention(text, a, b, " ".join(words)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = load_yaml("declass.extract", "data/rules.yaml")
+    labels = "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in data["address_labels"]), key=len, reverse=True))
+    line = re.compile(rf"^{_H}*(?:{labels}){_H}*:{_H}*(?P<value>.*)$", re.M)
+    stop = frozenset(w.lower() for w in data.get("not_in_names") or []) | frozenset(w.lower() for w in data.get("not_names") or [])
+    return line, stop
+
+
+def _person(text: str, a: int, b: int, stop: frozenset[str]) -> Mention | None:
+    """The person one address slot ``text[a:b]`` names, or None."""
+    seg = text[a:b]
+    lead = len(seg) - len(seg.lstrip(" \t.'\"‘“"))
+    m = _INVERTED.match(seg, lead)
+    if m and _TAIL.fullmatch(seg, m.end()):
+        last, first, mid = m.group("last"), m.group("first"), m.group("mid")
+        toks = [*first.split(), *last.split()]
+        if not any(t.lower() in stop or t.lower() in title_words() for t in toks):  # "Chief, Counterintelligence Division"
+            if mid:
+                mid = _OCR_INITIAL.get(mid, mid)  # "Ford, Robert 5"
+            name = " ".join([first, *([mid] if mid else []), last])
+            return _mention(text, a + m.start(), a + m.end(), name)
+    m = _DIRECT.match(seg, lead)
+    if m and _TAIL.fullmatch(seg, m.end()):
+        raw = m.group("name")
+        toks = [t.strip(".") for t in raw.split()]
+        if any(t.lower() in title_words() for t in toks):
+            return None  # "Budget Officer Thomas Howarth", "Counterintelligence Division Chief": a post
+        if any(t.lower() in stop for t in toks) or sum(len(t) > 1 for t in toks) < 2:
+            return None
+        name = " ".join(raw.split())
+        if raw.isupper():
+            name = " ".join(t if len(t.strip(".")) == 1 else t.capitalize() for t in name.split())
+        return _mention(text, a + m.start(), a + m.end(), name)
+    return None
+
+
+def _mention(text: str, a: int, b: int, name: str) -> Mention:
+    return Mention(a, b, text[a:b], "person", f"person:{slug(name)}", name, SOURCE, PRIORITY)
+
+
+def _slots(text: str, a: int, b: int, stop: frozenset[str]) -> tuple[list[Mention], bool]:
+    """The people of the address slots (separated by ";") in ``text[a:b]``, and whether the
+    span holds a separator at all."""
+    got = []
+    for piece in re.finditer(r"[^;]+", text[a:b]):
+        p = _person(text, a + piece.start(), a + piece.end(), stop)
+        if p:
+            got.append(p)
+    return got, ";" in text[a:b]
+
+
+def find(text: str) -> list[Mention]:
+    line, stop = _data()
+    out: list[Mention] = []
+    for m in line.finditer(text):
+        got, _ = _slots(text, m.start("value"), m.end("value"), stop)
+        out += got
+        if m.group("value").strip() and not got:
+            continue
+        # the list goes on below its label: one name a line (MEMORANDUM FOR:, cc:), or a long
+        # To / Cc field wrapped onto the next lines ("...; 'Stephen E Pomper\nB; DiCarlo, Rosemary A")
+        pos = m.end() + 1
+        for _ in range(_MAX_WRAPPED):
+            if pos >= len(text):
+                break
+            nl = text.find("\n", pos)
+            end = len(text) if nl < 0 else nl
+            if line.match(text, pos) or _LABEL.match(text, pos) or not text[pos:end].strip():
+                break
+            got, separated = _slots(text, pos, end, stop)
+            if not got and not separated:
+                break
+            out += got
+            pos = end + 1
+    return out + letter_people(text)
