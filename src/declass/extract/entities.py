@@ -81,7 +81,7 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|via|of|outside|across|between)[^\S\n]+$", re.I)
 
 
-def _place_from_model(m: Mention, g: places.Gazetteer, text: str) -> Mention:
+def _place_from_model(m: Mention, g: places.Gazetteer, text: str, seen: dict[str, bool]) -> Mention:
     f = fold(m.text)
     cands = g.index.get(f)
     one_word = len(m.text.split()) == 1
@@ -100,7 +100,7 @@ def _place_from_model(m: Mention, g: places.Gazetteer, text: str) -> Mention:
     elif text[m.end : m.end + 2] in ("'s", "’s") and one_word:
         # "Churkin's interventions": a name no gazetteer knows, owning things, is a person's
         m.type, m.key = "person", f"person:{slug(m.name)}"
-    elif not _LOCATIVE.search(text, max(0, m.start - 12), m.start) and text.count(m.text) < 2:
+    elif not _LOCATIVE.search(text, max(0, m.start - 12), m.start) and not ner.twice(text, m.text, seen):
         m.type = "drop"  # a name no gazetteer knows, seen once and not "in X": too little to call it a place
     elif one_word and m.text.isupper() and len(m.text) <= 3:
         m.type = "drop"  # "NC", "MRP": codes and acronyms
@@ -135,6 +135,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
         warnings.append(str(e))
         model = []
     g = places.gazetteer()
+    seen: dict[str, bool] = {}
     known_places = {fold(m.text) for m in ms if m.type == "place"}
     pack_names = {fold(m.text): m for m in ms if m.source.startswith("pack:")}
     # a name an address line, a salutation or a house-style rule gives a person is that person
@@ -150,7 +151,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
             if m.type != "place" and f in known_places:
                 # the model calls a known place a person or an organisation (Ciudad Juarez, Tamaulipas)
                 m.type = "place"
-            ms.append(_place_from_model(m, g, text))
+            ms.append(_place_from_model(m, g, text, seen))
             continue
         if f in pack_names:
             p = pack_names[f]
@@ -159,6 +160,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
         ms.append(m)
     ms = _resolve_overlaps([m for m in ms if m.type != "drop"])
     _vote_types(ms, text)
+    _people_not_places(ms)
     _merge_people(ms)
     for m in ms:
         if m.type == "person":
@@ -187,6 +189,30 @@ def _vote_types(ms: list[Mention], text: str) -> None:
             if m.type != typ:
                 m.type = typ
                 m.key = f"{typ}:{slug(m.name)}"
+
+
+def _people_not_places(ms: list[Mention]) -> None:
+    """A one-word town or organisation that is the surname or the given name of one person the
+    document names in full is that person: "Valenzuela" beside "Arturo A Valenzuela", "Moore"
+    beside "Gwen Moore", "Kabila" beside "Joseph Kabila". Countries, states and names from packs
+    or acronyms keep their reading."""
+    full = [m for m in ms if m.type == "person" and len(m.name.split()) > 1]
+    by_word: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, Mention] = {}
+    for m in full:
+        toks = fold(m.name).split()
+        for t in (toks[0], toks[-1]):
+            by_word[t].add(m.key)
+            first.setdefault(m.key, m)
+    for m in ms:
+        if m.type not in ("place", "organization") or len(m.text.split()) != 1:
+            continue
+        if m.source.startswith(("pack:", "acronym", "rule:")) or m.attributes.get("kind") in ("country", "state"):
+            continue
+        keys = by_word.get(fold(m.text))
+        if keys and len(keys) == 1:
+            p = first[next(iter(keys))]
+            m.type, m.key, m.name, m.attributes = "person", p.key, p.name, dict(p.attributes)
 
 
 def _drop_lone_words(ms: list[Mention]) -> list[Mention]:
@@ -226,7 +252,7 @@ def _merge_people(ms: list[Mention]) -> None:
             if len(toks) > 1 and len({f.key for f in longer}) == 1:
                 m.key, m.name = longer[0].key, longer[0].name
                 continue
-        if len(m.name.split()) == 1 and (m.source.startswith("model:") or m.source == addressees.SOURCE):
+        if len(m.name.split()) == 1 and (m.source.startswith("model:") or m.source in (addressees.SOURCE, housestyle.LONE_SOURCE)):
             last = [f for f in fulls if fold(f.name).split()[-1] == fold(m.name)]
             if not last:
                 # a given name alone ("Cheryl," "Jill") is the one full name it begins

@@ -10,14 +10,51 @@ import re
 from functools import lru_cache
 
 from declass.datafiles import load_yaml, read_text
+from declass.extract import places
 from declass.extract.mention import Mention
-from declass.extract.textutil import slug
+from declass.extract.textutil import fold, slug
 
 PRIORITY = 36  # above the gazetteer ("VICTOR" is no Victorville), below packs
+LONE_SOURCE = "rule:given name"
+LONE_PRIORITY = 12  # above the model, below the gazetteer: "Florence" alone stays a place
 
 _H = r"[^\S\n]+"
 _CAPS_NAME = re.compile(rf"(?<![\w.])(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{3,}}))?{_H}(?P<sur>[A-Z][A-Z'’-]{{2,}})(?![\w])")
+_CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{2,}}))?(?![\w])")
 _HOUSE = re.compile(rf"(?<![\w.])(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.))?{_H}(?P<sur>[A-Z]{{3,}}[A-Z'’-]*)(?:{_H}(?P<second>[A-Z][a-z]+))?(?![\w])")
+
+
+_LONE = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][a-z]{2,})(?![\w'’-]*[\w])(?!['’]\w)")
+
+
+_GLUED = re.compile(r"[,.][^\S\n]*[A-Z]\.|[:«»(\[{/|]\S|[^\S\n]*:")
+
+
+@lru_cache(maxsize=1)
+def _also_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("declass.extract", "data/rules.yaml").get("given_names_also_words") or [])
+
+
+def lone_given_names(text: str) -> list[Mention]:
+    """A given name standing alone in running text ("still pulsing Jim and Bill", "Don and Nancy
+    were confirmed") is a person; not a given name that is as often a word or a place ("Bill",
+    "Florence"), not one beside another capitalised word (a longer name, read elsewhere)."""
+    given, _ = _data()
+    also = _also_words()
+    out = []
+    for m in _LONE.finditer(text):
+        w = m.group("name")
+        f = w.lower()
+        if f not in given or f in also:
+            continue
+        nxt = re.match(r"[^\S\n]+([A-Z])", text[m.end() : m.end() + 3])
+        prev = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, m.start() - 30) : m.start()])
+        if nxt or (prev and prev.group(1)[:1].isupper() and prev.group(1).lower() not in ("and", "or")):
+            continue  # "Jim Jeffrey", "Mount Vernon": part of a longer name
+        if _GLUED.match(text, m.end()):
+            continue  # "Eileen, M. Wukitch", "Felix«Fernendez", "Ben :": a name OCR broke, or a label
+        out.append(Mention(m.start(), m.end(), w, "person", f"person:{slug(w)}", w, LONE_SOURCE, LONE_PRIORITY))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -35,10 +72,19 @@ def given_names() -> frozenset[str]:
 
 def _surname(w: str, given: frozenset[str], not_sur: frozenset[str]) -> bool:
     """A word in capitals that can be a surname: not a cable word, not a past tense ("RAY
-    INDICATED")."""
-    if w in not_sur:
+    INDICATED"), not an institution's head noun ("SERVICE, JORGE"), not a big city
+    ("TEGUCIGALPA, IVAN")."""
+    if w in not_sur or w.lower() in _heads():
         return False
-    return not (len(w) >= 6 and w.endswith("ED") and w.lower() not in given)
+    if len(w) >= 6 and w.endswith("ED") and w.lower() not in given:
+        return False
+    cands = places.gazetteer().index.get(fold(w)) or []
+    return not any(p.kind == "country" or (p.kind == "city" and p.population >= 500_000) for p in cands)
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return frozenset(str(h).lower() for h in load_yaml("declass.extract", "data/rules.yaml").get("institution_heads") or [])
 
 
 def _title(s: str) -> str:
@@ -56,6 +102,15 @@ def find(text: str) -> list[Mention]:
             continue
         name = _title(" ".join(m.group(0).split()))
         out.append(Mention(m.start(), m.end(), m.group(0), "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    for m in _CAPS_INVERTED.finditer(text):
+        # "OSWALD, LEE HARVEY", "CASTRO, FIDEL": subject lines and indexes put the surname first
+        mid = m.group("mid")
+        if m.group("given").lower() not in given or not _surname(m.group("sur"), given, not_sur):
+            continue
+        end = m.end() if mid and (len(mid) <= 2 or (mid.lower() in given and mid not in not_sur)) else m.end("given")
+        parts = [m.group("given"), *([mid] if mid and end == m.end() else []), m.group("sur")]
+        name = _title(" ".join(parts))
+        out.append(Mention(m.start(), end, text[m.start() : end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     for m in _HOUSE.finditer(text):
         if m.group("given").lower() not in given or not _surname(m.group("sur"), given, not_sur):
             continue
@@ -66,4 +121,4 @@ def find(text: str) -> list[Mention]:
         raw = text[m.start() : end]
         name = _title(" ".join(raw.split()))
         out.append(Mention(m.start(), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
-    return out
+    return out + lone_given_names(text)

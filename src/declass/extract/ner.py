@@ -12,6 +12,7 @@ from declass import settings
 from declass.datafiles import load_yaml
 from declass.extract.mention import Mention
 from declass.extract.textutil import slug
+from declass.extract.titles import title_prefix
 from declass.read.quality import common_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
@@ -58,6 +59,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         )
     doc = nlp(text[:cap])
     words = common_words()
+    seen: dict[str, bool] = {}
     out = []
     for ent in doc.ents:
         typ = LABELS.get(ent.label_)
@@ -79,19 +81,22 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         if marker:  # "b. Lucien Conein": a list item's letter
             a += marker.end()
             s = text[a:b]
+        if typ == "person" and title_prefix(s):
+            a += title_prefix(s)  # "Sec Armitage": the title is kept apart (entities.title_before)
+            s = text[a:b]
         toks = s.split()
         if not toks or toks[0].lower().strip(".,") in _not_names():
             continue  # "Tues", "Depart Casablanca", "Calm"
         alpha = [w for w in toks if any(c.isalpha() for c in w)]
         if all(w.lower() in words for w in alpha) and not (typ == "person" and len(alpha) > 1):
             continue  # "Drafted", "Secretary": words, not names
-        if _unlikely_name(s, toks, typ, text, _lexicon(nlp)):
+        if _unlikely_name(s, toks, typ, text, _lexicon(nlp), seen):
             continue
         if typ == "person" and (s.isupper() and len(toks) == 1 and len(s) <= 3):
             continue
         if "/" in s:
             continue  # office symbols and markings
-        if _ocr_junk(s, toks, words, text):
+        if _ocr_junk(s, toks, words, text, seen):
             continue
         name = " ".join(toks)
         if typ == "person" and len(toks) <= 2:
@@ -159,7 +164,16 @@ _MIXED = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]|[A-Z]{2}[a-z]")  # "FOlA"
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
 
 
-def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str) -> bool:
+def twice(text: str, s: str, seen: dict[str, bool]) -> bool:
+    """Whether ``s`` occurs at least twice in ``text`` (asked once per distinct string)."""
+    got = seen.get(s)
+    if got is None:
+        i = text.find(s)
+        got = seen[s] = i >= 0 and text.find(s, i + 1) >= 0
+    return got
+
+
+def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: dict[str, bool]) -> bool:
     """Names the model finds in OCR noise: "BRUN SEE THE LETTER", "FOlA Review", "DERSNREGEN"."""
     for w in toks:
         core = w.strip(".,'’-")
@@ -171,7 +185,7 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str) -> bool
         common = sum(w.lower() in words for w in toks)
         if len(toks) > 1 and common >= len(toks) / 2:
             return True  # capitals of a running text, not a name
-        if len(toks) == 1 and text.count(s) < 2:
+        if len(toks) == 1 and not twice(text, s, seen):
             return True  # one all-capital word seen once: too little to call it a name
     return False
 
@@ -195,7 +209,7 @@ def _lexicon(nlp: Any) -> frozenset[str]:
     return _LEXICONS[key]
 
 
-def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozenset[str]) -> bool:
+def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozenset[str], seen: dict[str, bool]) -> bool:
     """What the model calls a name in OCR noise or in running words: a lower-case start ("pak
     al"), marks no name holds ("cfenfer{Beroer"), a comma inside an organisation ("Voile,
     Organization"), a word of 15 letters or more, a one-word organisation the text names once
@@ -209,11 +223,15 @@ def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozense
         return True
     if len(toks) == 1 and len(s) <= 2:
         return True
+    if typ == "person" and len(toks) >= 2 and len(toks[-1].strip(".")) == 1:
+        return True  # "Jacob J", "Bill B": a name cut before its surname
+    if len(toks) >= 3 and all(len(w) <= 3 for w in toks):
+        return True  # "Dem Ind Men Wom Wht": a table's column heads
     if typ == "person" and any(w.strip(".,").lower() in _not_in_person_names() for w in toks):
         return True
     if typ == "person" and any(w[:1].islower() and w.lower() not in _PARTICLES for w in toks[1:]):
         return True  # "Color de tos ojos", "AMMUGOL al ii": words of a sentence, not a name
-    once = text.count(s) < 2
+    once = not twice(text, s, seen)
     if typ == "organization":
         if "," in s or any(w[:1].islower() and w.lower() not in _CONNECTORS for w in toks[1:]):
             return True  # "Voile, Organization", "Rip os.ed": no organisation's name

@@ -41,3 +41,16 @@ def title_words() -> frozenset[str]:
     data = load_yaml("declass.extract", "data/titles.yaml")
     words = {w.lower().strip(".") for t in titles() for w in t.split()}
     return frozenset(words | {str(w).lower() for w in data.get("role_words") or []})
+
+
+@lru_cache(maxsize=1)
+def _leading() -> re.Pattern[str]:
+    alts = "|".join(re.escape(t) for t in titles())
+    return re.compile(r"(?:(?:" + alts + r")\.?[^\S\n]+)+")
+
+
+def title_prefix(name: str) -> int:
+    """How many characters of ``name`` a leading title takes ("Sec Armitage", "H.E. Benjamin
+    Netanyahu", "Taoiseach Brian Cowen"): 0 when it starts with none."""
+    m = _leading().match(name)
+    return m.end() if m and m.end() < len(name) else 0
