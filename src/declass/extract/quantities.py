@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any
@@ -37,11 +38,14 @@ def find(text: str, skip: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """``skip``: spans already read as something else (dates, redaction markers)."""
     out = []
     words = common_words()
+    spans = sorted(skip)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
     for m in _NUM.finditer(text):
         a, b = m.start("num"), m.end()
         if m.group("cur"):
             a = m.start("cur")
-        if any(a < e and s < b for s, e in skip):
+        if _overlaps(spans, starts, longest, a, b):
             continue
         prev = re.findall(r"[\w.#]+", text[max(0, a - 20) : a])
         if prev and prev[-1].lower().rstrip(".") in _data()["ids"]:
@@ -88,6 +92,16 @@ def find(text: str, skip: list[tuple[int, int]]) -> list[dict[str, Any]]:
             entry["about"] = about
         out.append(entry)
     return out
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], longest: int, a: int, b: int) -> bool:
+    """Whether ``[a, b)`` overlaps one of ``spans`` (sorted; bisection, not a scan of them all)."""
+    j = bisect.bisect_left(starts, b) - 1
+    while j >= 0 and starts[j] >= a - longest:
+        if spans[j][1] > a:
+            return True
+        j -= 1
+    return False
 
 
 def _countable(unit: str, words: frozenset[str]) -> bool:
