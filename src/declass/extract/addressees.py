@@ -26,12 +26,12 @@ _MAX_WRAPPED = 12  # lines of a list below its label
 _LABEL = re.compile(r"[^\S\n]*[A-Z][A-Za-z -]{0,25}:")  # "Subject:", "Sent:": the next header field
 
 _H = r"[^\S\n]"
-_OCR_INITIAL = {"5": "S", "1": "I", "0": "O", "8": "B"}
+_OCR_INITIAL = {"5": "S", "1": "I", "0": "O", "8": "B", "3": "J"}  # "Sullivan, Jacob 3"
 _WORD = r"[A-Z][a-z][A-Za-z'’-]*"
 _CAPS = r"[A-Z][A-Z'’-]+"
 # "Sullivan, Jacob J", "Mills, Cheryl .D", "Ross, Alec 3", "Shah, Rajiv (AID/A)"
 _INVERTED = re.compile(
-    rf"(?P<last>{_WORD}(?:[ -]{_WORD})?),{_H}*(?P<first>{_WORD}(?:{_H}+{_WORD})?)(?:{_H}+\.?(?P<mid>[A-Z0158])\b\.?)?"
+    rf"(?P<last>{_WORD}(?:[ -]{_WORD})?),{_H}*(?P<first>{_WORD}(?:{_H}+{_WORD})?)(?:{_H}+\.?(?P<mid>[A-Z01358])\b\.?)?"
 )
 # "Huma Abedin", "Lee S. Strickland", "J. Barry Harrelson", "SUKIE STANLEY"
 _DIRECT = re.compile(

@@ -85,7 +85,7 @@ def _place_from_model(m: Mention, g: places.Gazetteer, text: str, seen: dict[str
     f = fold(m.text)
     cands = g.index.get(f)
     one_word = len(m.text.split()) == 1
-    if cands and one_word and not any(p.kind == "country" for p in cands):
+    if cands and one_word and not any(p.kind in ("country", "region") for p in cands):
         if f in common_words() and f not in places.well_known():
             cands = None  # "Most", "Split": a word, not the town of that name
         elif all(p.kind == "city" for p in cands) and max(p.population for p in cands) < places.MIN_POP_SINGLE_WORD:
@@ -207,7 +207,7 @@ def _people_not_places(ms: list[Mention]) -> None:
     for m in ms:
         if m.type not in ("place", "organization") or len(m.text.split()) != 1:
             continue
-        if m.source.startswith(("pack:", "acronym", "rule:")) or m.attributes.get("kind") in ("country", "state"):
+        if m.source.startswith(("pack:", "acronym", "rule:")) or m.attributes.get("kind") in ("country", "state", "region"):
             continue
         keys = by_word.get(fold(m.text))
         if keys and len(keys) == 1:

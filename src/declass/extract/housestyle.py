@@ -31,7 +31,8 @@ _GLUED = re.compile(r"[,.][^\S\n]*[A-Z]\.|[:«»(\[{/|]\S|[^\S\n]*:")
 
 
 @lru_cache(maxsize=1)
-def _also_words() -> frozenset[str]:
+def also_words() -> frozenset[str]:
+    """Given names that are as often ordinary words or places ("Bill", "Florence"), lower case."""
     return frozenset(str(w).lower() for w in load_yaml("declass.extract", "data/rules.yaml").get("given_names_also_words") or [])
 
 
@@ -40,7 +41,7 @@ def lone_given_names(text: str) -> list[Mention]:
     were confirmed") is a person; not a given name that is as often a word or a place ("Bill",
     "Florence"), not one beside another capitalised word (a longer name, read elsewhere)."""
     given, _ = _data()
-    also = _also_words()
+    also = also_words()
     out = []
     for m in _LONE.finditer(text):
         w = m.group("name")
@@ -74,16 +75,17 @@ def _surname(w: str, given: frozenset[str], not_sur: frozenset[str]) -> bool:
     """A word in capitals that can be a surname: not a cable word, not a past tense ("RAY
     INDICATED"), not an institution's head noun ("SERVICE, JORGE"), not a big city
     ("TEGUCIGALPA, IVAN")."""
-    if w in not_sur or w.lower() in _heads():
+    if w in not_sur or w.lower() in heads():
         return False
     if len(w) >= 6 and w.endswith("ED") and w.lower() not in given:
         return False
     cands = places.gazetteer().index.get(fold(w)) or []
-    return not any(p.kind == "country" or (p.kind == "city" and p.population >= 500_000) for p in cands)
+    return not any(p.kind in ("country", "region") or (p.kind == "city" and p.population >= 500_000) for p in cands)
 
 
 @lru_cache(maxsize=1)
-def _heads() -> frozenset[str]:
+def heads() -> frozenset[str]:
+    """The head nouns of institutions' names ("commission", "party"), lower case."""
     return frozenset(str(h).lower() for h in load_yaml("declass.extract", "data/rules.yaml").get("institution_heads") or [])
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from declass import settings
 from declass.datafiles import load_yaml
+from declass.extract import housestyle
 from declass.extract.mention import Mention
 from declass.extract.textutil import slug
 from declass.extract.titles import title_prefix
@@ -90,6 +91,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         alpha = [w for w in toks if any(c.isalpha() for c in w)]
         if all(w.lower() in words for w in alpha) and not (typ == "person" and len(alpha) > 1):
             continue  # "Drafted", "Secretary": words, not names
+        if typ == "organization" and _given_then_surname(toks):
+            typ = "person"  # "Alejandro Majorkas" the model calls an organisation
         if _unlikely_name(s, toks, typ, text, _lexicon(nlp), seen):
             continue
         if typ == "person" and (s.isupper() and len(toks) == 1 and len(s) <= 3):
@@ -162,6 +165,15 @@ def _cut(text: str, a: int, b: int) -> tuple[int, int]:
 
 _MIXED = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]|[A-Z]{2}[a-z]")  # "FOlA", "McX" is fine below
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
+
+
+def _given_then_surname(toks: list[str]) -> bool:
+    """Two or three words in title case, the first a given name that is no ordinary word, the
+    last no institution's head noun: a person's name."""
+    if not 2 <= len(toks) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in toks):
+        return False
+    first, last = toks[0].lower(), toks[-1].lower()
+    return first in housestyle.given_names() and first not in housestyle.also_words() and last not in housestyle.heads()
 
 
 def twice(text: str, s: str, seen: dict[str, bool]) -> bool:

@@ -28,8 +28,8 @@ MIN_POP_SINGLE_WORD = 50_000  # a one-word city name smaller than this is too of
 class Place:
     key: str
     name: str
-    kind: str  # country | state | city
-    country: str
+    kind: str  # region | country | state | city
+    country: str | None  # None for a region ("Middle East")
     admin1: str | None
     lat: float | None
     lon: float | None
@@ -107,6 +107,8 @@ def gazetteer() -> Gazetteer:
                 v = getattr(pc, attr, None)
                 if v and "," not in v:
                     add(v, p)
+    for name, (lat, lon) in (extra.get("regions") or {}).items():
+        add(name, Place(f"place:region:{fold(name).replace(' ', '-')}", name, "region", None, None, lat, lon))
     for cc, names in (extra.get("country_aliases") or {}).items():
         if cc in countries:
             for n in names:
@@ -158,10 +160,10 @@ def choose(cands: list[Place], doc_countries: Counter[str] | None = None, near: 
     doc_countries = doc_countries or Counter()
 
     def rank(p: Place) -> tuple[int, int, int, int, int]:
-        kind = {"country": 3, "state": 2, "city": 1}[p.kind]
+        kind = {"region": 3, "country": 3, "state": 2, "city": 1}[p.kind]
         if city_hint and p.kind == "city":
             kind = 4
-        return (int(p.country == near), kind if p.kind == "country" else 0, doc_countries.get(p.country, 0), kind, p.population)
+        return (int(p.country == near), kind if p.kind == "country" else 0, doc_countries.get(p.country or "", 0), kind, p.population)
 
     return max(cands, key=rank)
 
@@ -201,7 +203,7 @@ def find(text: str) -> list[Mention]:
                 continue
             if n == 1 and not _single_word_ok(text, toks, i, cands, words, key, shouting):
                 continue
-            if shouting and not any(p.kind in ("country", "state") for p in cands):
+            if shouting and not any(p.kind in ("region", "country", "state") for p in cands):
                 # in capitals every word looks like a name: only well-known cities count, or a
                 # city a preposition of place introduces ("EVENT IN MIAMI")
                 big = max(p.population for p in cands)
@@ -217,7 +219,7 @@ def find(text: str) -> list[Mention]:
     # the countries the document is about, from names that can only be one place
     doc_countries: Counter[str] = Counter()
     for _, _, cands in hits:
-        if len({p.country for p in cands}) == 1:
+        if len({p.country for p in cands}) == 1 and cands[0].country:
             doc_countries[cands[0].country] += 1
     out = []
     prev: Place | None = None
@@ -266,7 +268,7 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
     small town."""
     w = toks[i].group(0)
     kinds = {p.kind for p in cands}
-    if "country" in kinds:
+    if kinds & {"country", "region"}:
         return True
     if key in words and key not in well_known():
         return False
