@@ -12,7 +12,7 @@ from declass import settings
 from declass.datafiles import load_yaml
 from declass.extract import housestyle
 from declass.extract.mention import Mention
-from declass.extract.textutil import slug
+from declass.extract.textutil import shouting, slug
 from declass.extract.titles import title_prefix
 from declass.read.quality import common_words
 
@@ -61,6 +61,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
     doc = nlp(text[:cap])
     words = common_words()
     seen: dict[str, bool] = {}
+    loud = shouting(text)
     out = []
     for ent in doc.ents:
         typ = LABELS.get(ent.label_)
@@ -91,6 +92,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         alpha = [w for w in toks if any(c.isalpha() for c in w)]
         if all(w.lower() in words for w in alpha) and not (typ == "person" and len(alpha) > 1):
             continue  # "Drafted", "Secretary": words, not names
+        if loud and typ == "organization" and len(toks) == 1 and s.isupper():
+            continue  # in a text set in capitals a lone capital word is a cryptonym, a code or noise ("PSI", "REA")
         if typ == "organization" and _given_then_surname(toks):
             typ = "person"  # "Alejandro Majorkas" the model calls an organisation
         if _unlikely_name(s, toks, typ, text, _lexicon(nlp), seen):

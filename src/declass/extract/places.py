@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from declass.datafiles import read_text
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold
+from declass.extract.textutil import fold, shouting
 from declass.read.quality import common_words
 
 PRIORITY = 30
@@ -172,8 +172,7 @@ def find(text: str) -> list[Mention]:
     g = gazetteer()
     words = common_words()
     toks = list(_WORD.finditer(text))
-    letters = [c for c in text[:20000] if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6  # an all-capitals text
+    loud = shouting(text)
     hits: list[tuple[int, int, list[Place]]] = []
     i = 0
     while i < len(toks):
@@ -201,9 +200,9 @@ def find(text: str) -> list[Mention]:
             cands = g.index.get(key)
             if not cands or key in g.not_places:
                 continue
-            if n == 1 and not _single_word_ok(text, toks, i, cands, words, key, shouting):
+            if n == 1 and not _single_word_ok(text, toks, i, cands, words, key, loud):
                 continue
-            if shouting and not any(p.kind in ("region", "country", "state") for p in cands):
+            if loud and not any(p.kind in ("region", "country", "state") for p in cands):
                 # in capitals every word looks like a name: only well-known cities count, or a
                 # city a preposition of place introduces ("EVENT IN MIAMI")
                 big = max(p.population for p in cands)
@@ -262,7 +261,7 @@ _INITIAL_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Z]\.[^\S\n]+$")
 _INITIAL_AFTER = re.compile(r"[^\S\n]+[A-Z]\.(?![A-Za-z])")
 
 
-def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Place], words: frozenset[str], key: str, shouting: bool = False) -> bool:
+def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Place], words: frozenset[str], key: str, loud: bool = False) -> bool:
     """A one-word name is a place unless it is an ordinary word, or part of a longer proper name
     ("Juan Garcia", "ARTHUR D. NELSON", and in a text not all in capitals "NORMAN FARBER"), or only a
     small town."""
@@ -288,7 +287,7 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
             # capitals only beside a word that is not ("Edward NELSON", the surname of a person)
             titled = other[:1].isupper() and other[1:].islower() and other.lower() not in words
             # a surname in capitals beside another name in capitals, in a text that is not all capitals
-            capital = not shouting and other.isupper() and other.isalpha() and len(other) >= 3 and other.lower() not in words
+            capital = not loud and other.isupper() and other.isalpha() and len(other) >= 3 and other.lower() not in words
             neighbour = (titled or capital) if w.isupper() else other[:1].isupper()
             if neighbour and between.strip() == "" and "\n" not in between and fold(other) not in gazetteer().index:
                 if j == i - 1 and (i - 1 == 0 or re.search(r"[.!?:]\s*$", text[: toks[i - 1].start()][-3:] or ".")):

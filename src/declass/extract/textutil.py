@@ -99,3 +99,10 @@ def clauses(text: str, sent: Span) -> list[Span]:
     if a < sent.end:
         out.append(Span(a, sent.end))
     return out
+
+
+def shouting(text: str) -> bool:
+    """Whether a text is set all in capitals (more than 60 % of the letters of its first 20,000
+    characters): there every word looks like a name."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
