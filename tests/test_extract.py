@@ -306,3 +306,14 @@ def test_house_style_names_signatures_and_what_is_no_institution() -> None:
     assert "Warren Commission" in orgs and not {"Soviet Union", "Senator Church"} & orgs
     assert any(e["type"] == "place" and e["name"] == "Soviet Union" for e in rec.entities)
     assert evidence.errors(rec.to_dict()) == []
+
+
+def test_regions_district_codes_and_possessives_are_places() -> None:
+    # State releases C05762753, C05780823, C05768056 (public domain)
+    got = {m.text: m for m in places.find("laws in several countries in Africa and the Middle East")}
+    assert got["Africa"].attributes["kind"] == "region" and got["Africa"].attributes["lat"] is not None
+    assert "Middle East" in got
+    assert [m.name for m in places.find("2201 C Street, NW\nWashington, DC 20520")] == ["Washington"]
+    assert [m.name for m in places.find("confidence in Northern Ireland's political institutions")] == ["Northern Ireland"]
+    # a town's other name that is a given name elsewhere is not the town
+    assert places.find("So let's wait and see who else Lissa turns up.") == []
