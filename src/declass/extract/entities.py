@@ -35,6 +35,11 @@ def rule_mentions(text: str) -> list[Mention]:
     out = []
     for pat in _org_patterns():
         for m in pat.finditer(text):
+            span = re.split(r"(?<=[a-z]{2})\.(?=\s|$)", m.group(0))[0]  # "Embassy in Havana. He": the sentence ends
+            if span != m.group(0):
+                m = pat.match(text, m.start(), m.start() + len(span)) or m
+                if len(m.group(0)) != len(span):
+                    continue
             name = re.sub(r"\s+", " ", m.group(0))
             attrs: dict[str, Any] = {"kind": "diplomatic_post"}
             where = places.find(m.group(0))

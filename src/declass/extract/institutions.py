@@ -34,6 +34,11 @@ def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     return pat, frozenset(data.get("institution_not_first") or [])
 
 
+def _place_start(mods: list[str]) -> bool:
+    """ "New York City Police Department": the first words name a place, whatever their case."""
+    return len(mods) > 1 and fold(" ".join(mods[:2])) in places.gazetteer().index
+
+
 def _sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 3) : at]
     return at == 0 or bool(re.search(r"(?:^|[.!?\n])\s*$", before))
@@ -46,7 +51,7 @@ def find(text: str) -> list[Mention]:
         a, b = m.start(), m.end()
         mods = m.group("mods").split()
         words = common_words()
-        while mods and (mods[0] in not_first or (mods[0].lower() in words and _sentence_start(text, a))):
+        while mods and (mods[0] in not_first or (mods[0].lower() in words and _sentence_start(text, a) and not _place_start(mods))):
             # "The", and an ordinary word that only has its capital from the sentence ("Furnish Bureau")
             a = text.index(mods[0], a) + len(mods[0])
             while text[a].isspace():

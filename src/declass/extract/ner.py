@@ -171,8 +171,10 @@ _VOWEL = re.compile(r"[AEIOUYaeiouy]")
 
 
 def _given_then_surname(toks: list[str]) -> bool:
-    """Two or three words in title case, the first a given name that is no ordinary word, the
-    last no institution's head noun: a person's name."""
+    """A given name and an initial before a surname, or two or three words in title case, the
+    first a given name that is no ordinary word, the last no institution's head noun: a person."""
+    if len(toks) == 3 and re.fullmatch(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+", " ".join(toks)):
+        return True  # "Newton S. Miler": a middle initial
     if not 2 <= len(toks) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in toks):
         return False
     first, last = toks[0].lower(), toks[-1].lower()
