@@ -253,6 +253,10 @@ def test_institutions_named_in_full_are_organisations() -> None:
     orgs = {n for e in rec.entities if e["type"] == "organization" for n in [e["name"], *e["aliases"]]}
     assert {"Office of Children's Issues", "International Joint Commission", "US Institute for Peace"} <= orgs
     assert not {"Board", "Furnish Bureau", "Bureau", "Police"} & orgs
+    # NARA JFK records: a post's name ends with its sentence; place words open a department's name
+    text = "He visited the Cuban Embassy in Rio de Janeiro. An officer met him.\nNew York City Police Department officers came."
+    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "posts.txt").entities if e["type"] == "organization"}
+    assert {"Cuban Embassy in Rio de Janeiro", "New York City Police Department"} <= orgs
 
 
 def test_what_the_model_finds_in_noise_and_lists_is_not_a_name() -> None:
