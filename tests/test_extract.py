@@ -284,13 +284,13 @@ def test_what_the_model_finds_in_noise_and_lists_is_not_a_name() -> None:
 
 
 def test_recognition_on_hand_labelled_releases() -> None:
-    """34 documents (20 State e-mails and memos, 14 NARA JFK records) labelled by hand; the
+    """38 documents (24 State e-mails and memos, 14 NARA JFK records) labelled by hand; the
     figures measured when this test was written, less a margin: a drop is a regression."""
     from declass.extract import evaluate
 
     report = evaluate.score(Path(__file__).parent / "labels" / "entities-dev.jsonl")
     s = report.scores
-    assert s["person"].f1 >= 0.78 and s["place"].f1 >= 0.82 and s["organization"].f1 >= 0.66, {t: round(x.f1, 3) for t, x in s.items()}
+    assert s["person"].f1 >= 0.83 and s["place"].f1 >= 0.82 and s["organization"].f1 >= 0.70, {t: round(x.f1, 3) for t, x in s.items()}
 
 
 def test_house_style_names_signatures_and_what_is_no_institution() -> None:
