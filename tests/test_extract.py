@@ -240,6 +240,10 @@ def test_people_of_address_lines_in_either_house_style() -> None:
     assert not any("@" in p for p in people)
     assert "John F. Kennedy" not in people  # "JFK Project Officer" names a post, not the President
     assert evidence.errors(rec.to_dict()) == []
+    # the routing block of an FBI memorandum in the JFK files (124-90137-10468)
+    slip = "Mr. Tolson ___\nMr. Belmont ___\nMr. DeLoach\n\nCIA advised Liaison Agent Papich it would not contact him."
+    people = _people(declass.parse_bytes(slip.encode(), "slip.md"))
+    assert {"Clyde Tolson", "Alan H. Belmont", "Cartha DeLoach", "Sam Papich"} <= people
 
 
 def test_institutions_named_in_full_are_organisations() -> None:
