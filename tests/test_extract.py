@@ -274,6 +274,9 @@ def test_what_the_model_finds_in_noise_and_lists_is_not_a_name() -> None:
     people = _people(rec)
     assert {"Lucy Jarvis", "Scott McArthur"} <= people
     assert not {"Thurs", "Depart Casablanca", "Lucy Jarvis & Scott McArthur"} & {e["name"] for e in rec.entities}
+    # a thread repeats its subject line: a word there is still seen once (State C05769517)
+    thread = "From: Mills, Cheryl D\nSubject: FW: Orphan Meeting\n\nSee below.\n\nFrom: Bond, Michele T\nSubject: Re: Orphan Meeting\n\nCheryl, TF5 has staff.\n"
+    assert "Orphan" not in _people(declass.parse_bytes(thread.encode(), "thread.txt"))
     cable = (
         "JO. PPIDITY MEX! “INFO SEO. FEZ4S\n\nIMM /SIATE ACTION\n\n"
         "2. AGREE WORTHWHILE LAY ON MEET IN BRAZIL WITH FINAL eC aaren\n"

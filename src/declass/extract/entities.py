@@ -170,7 +170,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
     for m in ms:
         if m.type == "person":
             m.title = title_before(text, m.start)
-    ms = _drop_lone_words(ms)
+    ms = _drop_lone_words(ms, text)
     return _entities(ms)
 
 
@@ -220,11 +220,16 @@ def _people_not_places(ms: list[Mention]) -> None:
             m.type, m.key, m.name, m.attributes = "person", p.key, p.name, dict(p.attributes)
 
 
-def _drop_lone_words(ms: list[Mention]) -> list[Mention]:
+_SUBJECT_LINE = re.compile(r"(?:^|\n)[^\S\n]*(?:Subject|SUBJECT|Re|RE)[^\S\n]*:[^\n]*$")
+
+
+def _drop_lone_words(ms: list[Mention], text: str) -> list[Mention]:
     """A one-word "person" only the model offers, once, with no title, that is no given name and
     joined no fuller name of the document, is more often a product, a nickname or OCR noise than a
-    person ("Playbook", "Liths", "Cubanae")."""
-    per_key = Counter(m.key for m in ms)
+    person ("Playbook", "Liths", "Cubanae"). Subject lines repeat through a thread: a word there is
+    counted once however often the thread quotes it ("Subject: Orphan Meeting")."""
+    per_key = Counter(m.key for m in ms if not _SUBJECT_LINE.search(text, max(0, text.rfind("\n", 0, m.start)), m.start))
+    per_key.update({m.key for m in ms if m.key not in per_key})
     given = housestyle.given_names()
     return [
         m
