@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from declass.datafiles import load_yaml
+from declass.extract import rules
 from declass.extract.housestyle import given_names
 from declass.extract.mention import Mention
 from declass.extract.textutil import slug
@@ -43,7 +43,7 @@ _TAIL = re.compile(r"(?:<[^>\n]*>?|\[[^\]\n]*\]?|\([^)\n]*\)?|@[^\S\n]*[\w./-]*|
 
 @lru_cache(maxsize=1)
 def _letters() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    data = load_yaml("declass.extract", "data/rules.yaml")
+    data = rules.data()
 
     def alts(key: str) -> str:
         return "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in data[key]), key=len, reverse=True))
@@ -52,7 +52,7 @@ def _letters() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     salute = re.compile(rf"^{_H}*(?:{alts('salutations')}){_H}+{name}{_H}*[,:!]", re.M)
     # a closing, then on the next line with text the name alone
     closing = re.compile(rf"^{_H}*(?:{alts('closings')}){_H}*[,!.]?{_H}*\n(?:{_H}*\n)?{_H}*{name}{_H}*$", re.M)
-    return salute, closing, frozenset(str(x).lower() for x in data.get("not_addressees") or [])
+    return salute, closing, rules.words("not_addressees")
 
 
 def letter_people(text: str) -> list[Mention]:
@@ -78,10 +78,10 @@ def letter_people(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[re.Pattern[str], frozenset[str]]:
-    data = load_yaml("declass.extract", "data/rules.yaml")
+    data = rules.data()
     labels = "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in data["address_labels"]), key=len, reverse=True))
     line = re.compile(rf"^{_H}*(?:{labels}){_H}*:{_H}*(?P<value>.*)$", re.M)
-    stop = frozenset(w.lower() for w in data.get("not_in_names") or []) | frozenset(w.lower() for w in data.get("not_names") or [])
+    stop = rules.words("not_in_names") | rules.words("not_names")
     return line, stop
 
 

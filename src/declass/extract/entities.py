@@ -14,8 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from declass.datafiles import load_yaml
-from declass.extract import acronyms, addressees, housestyle, institutions, ner, packs, places
+from declass.extract import acronyms, addressees, housestyle, institutions, ner, packs, places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_before
@@ -27,7 +26,7 @@ FUZZY_SAME_PERSON = 90  # rapidfuzz ratio above which two full names are one per
 
 @lru_cache(maxsize=1)
 def _org_patterns() -> list[re.Pattern[str]]:
-    data = load_yaml("declass.extract", "data/rules.yaml")
+    data = rules.data()
     return [re.compile(p) for p in data.get("organization_patterns") or []]
 
 
@@ -36,10 +35,10 @@ def rule_mentions(text: str) -> list[Mention]:
     for pat in _org_patterns():
         for m in pat.finditer(text):
             span = re.split(r"(?<=[a-z]{2})\.(?=\s|$)", m.group(0))[0]  # "Embassy in Havana. He": the sentence ends
-            if span != m.group(0):
-                m = pat.match(text, m.start(), m.start() + len(span)) or m
-                if len(m.group(0)) != len(span):
-                    continue
+            cut = m if span == m.group(0) else pat.fullmatch(text, m.start(), m.start() + len(span))
+            if cut is None:
+                continue
+            m = cut
             name = re.sub(r"\s+", " ", m.group(0))
             attrs: dict[str, Any] = {"kind": "diplomatic_post"}
             where = places.find(m.group(0))
@@ -229,7 +228,6 @@ def _drop_lone_words(ms: list[Mention], text: str) -> list[Mention]:
     person ("Playbook", "Liths", "Cubanae"). Subject lines repeat through a thread: a word there is
     counted once however often the thread quotes it ("Subject: Orphan Meeting")."""
     per_key = Counter(m.key for m in ms if not _SUBJECT_LINE.search(text, max(0, text.rfind("\n", 0, m.start)), m.start))
-    per_key.update({m.key for m in ms if m.key not in per_key})
     given = housestyle.given_names()
     return [
         m
@@ -237,7 +235,7 @@ def _drop_lone_words(ms: list[Mention], text: str) -> list[Mention]:
         if not (
             m.type == "person"
             and m.source.startswith("model:")
-            and per_key[m.key] == 1
+            and per_key[m.key] <= 1  # 0: seen in subject lines only
             and len(m.name.split()) == 1
             and not m.title
             and fold(m.name) not in given

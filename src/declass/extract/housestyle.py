@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from declass.datafiles import load_yaml, read_text
-from declass.extract import places
+from declass.datafiles import read_text
+from declass.extract import places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 
@@ -30,18 +30,12 @@ _LONE = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][a-z]{2,})(?![\w'’-]*[\w])(?
 _GLUED = re.compile(r"[,.][^\S\n]*[A-Z]\.|[:«»(\[{/|]\S|[^\S\n]*:")
 
 
-@lru_cache(maxsize=1)
-def also_words() -> frozenset[str]:
-    """Given names that are as often ordinary words or places ("Bill", "Florence"), lower case."""
-    return frozenset(str(w).lower() for w in load_yaml("declass.extract", "data/rules.yaml").get("given_names_also_words") or [])
-
-
 def lone_given_names(text: str) -> list[Mention]:
     """A given name standing alone in running text ("still pulsing Jim and Bill", "Don and Nancy
     were confirmed") is a person; not a given name that is as often a word or a place ("Bill",
     "Florence"), not one beside another capitalised word (a longer name, read elsewhere)."""
     given, _ = _data()
-    also = also_words()
+    also = rules.words("given_names_also_words")
     out = []
     for m in _LONE.finditer(text):
         w = m.group("name")
@@ -62,7 +56,7 @@ def lone_given_names(text: str) -> list[Mention]:
 def _data() -> tuple[frozenset[str], frozenset[str]]:
     text = read_text("declass.extract", "data/given_names.txt")
     given = frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
-    not_sur = frozenset(str(w).upper() for w in load_yaml("declass.extract", "data/rules.yaml").get("not_surnames") or [])
+    not_sur = frozenset(w.upper() for w in rules.words("not_surnames"))
     return given, not_sur
 
 
@@ -75,18 +69,12 @@ def _surname(w: str, given: frozenset[str], not_sur: frozenset[str]) -> bool:
     """A word in capitals that can be a surname: not a cable word, not a past tense ("RAY
     INDICATED"), not an institution's head noun ("SERVICE, JORGE"), not a big city
     ("TEGUCIGALPA, IVAN")."""
-    if w in not_sur or w.lower() in heads():
+    if w in not_sur or w.lower() in rules.words("institution_heads"):
         return False
     if len(w) >= 6 and w.endswith("ED") and w.lower() not in given:
         return False
     cands = places.gazetteer().index.get(fold(w)) or []
     return not any(p.kind in ("country", "region") or (p.kind == "city" and p.population >= 500_000) for p in cands)
-
-
-@lru_cache(maxsize=1)
-def heads() -> frozenset[str]:
-    """The head nouns of institutions' names ("commission", "party"), lower case."""
-    return frozenset(str(h).lower() for h in load_yaml("declass.extract", "data/rules.yaml").get("institution_heads") or [])
 
 
 def _title(s: str) -> str:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from declass.datafiles import load_yaml
-from declass.extract import places
+from declass.extract import places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_words
@@ -26,7 +25,7 @@ _AND = r"(?:of|and|for)"  # further links, never "and the": that starts another 
 
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
-    data = load_yaml("declass.extract", "data/rules.yaml")
+    data = rules.data()
     heads = "|".join(sorted({re.escape(h) for h in data["institution_heads"]}, key=len, reverse=True))
     pat = re.compile(
         rf"(?<![\w.])(?P<mods>(?:{_MOD}{_H}){{0,4}})(?P<head>{heads})(?P<comp>{_H}{_LINK}{_H}{_MOD}(?:{_H}(?:{_AND}{_H})?{_MOD}){{0,3}})?(?![\w])"

@@ -9,8 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from declass import settings
-from declass.datafiles import load_yaml
-from declass.extract import housestyle
+from declass.extract import housestyle, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import shouting, slug
 from declass.extract.titles import title_prefix
@@ -87,7 +86,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             a += title_prefix(s)  # "Sec Armitage": the title is kept apart (entities.title_before)
             s = text[a:b]
         toks = s.split()
-        if not toks or toks[0].lower().strip(".,") in _not_names():
+        if not toks or toks[0].lower().strip(".,") in rules.words("not_names"):
             continue  # "Tues", "Depart Casablanca", "Calm"
         alpha = [w for w in toks if any(c.isalpha() for c in w)]
         if all(w.lower() in words for w in alpha) and not (typ == "person" and len(alpha) > 1):
@@ -110,7 +109,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             # slot ("To: H; Sullivan, Jacob J"), never after a comma ("Hi, Tamera, Kris")
             line_start = text.rfind("\n", 0, a) + 1
             sur = re.search(r"(?:^|[;:<\"'])[^\S\n]*([A-Z][A-Za-z'’-]+),[^\S\n]*$", text[max(line_start, a - 40) : a])
-            if sur and sur.group(1).lower() not in _stop_words() and sur.group(1).lower() not in _not_names():
+            if sur and sur.group(1).lower() not in rules.words("not_in_names") and sur.group(1).lower() not in rules.words("not_names"):
                 a = a - (len(text[max(line_start, a - 40) : a]) - sur.start(1))
                 s = text[a:b]
                 name = f"{name} {sur.group(1)}"
@@ -124,29 +123,11 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
                 while pb > pa and text[pb - 1].isspace():
                     pb -= 1
                 piece = text[pa:pb]
-                if piece[:1].isupper() and piece.lower() not in _not_names():
+                if piece[:1].isupper() and piece.lower() not in rules.words("not_names"):
                     out.append(Mention(pa, pb, piece, typ, f"{typ}:{slug(piece)}", piece, source, 10, {}))
             continue
         out.append(Mention(a, b, s, typ, f"{typ}:{slug(name)}", name, source, 10, {}))
     return out
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    data = load_yaml("declass.extract", "data/rules.yaml")
-    return frozenset(w.lower() for w in data.get("not_in_names") or [])
-
-
-@lru_cache(maxsize=1)
-def _not_in_person_names() -> frozenset[str]:
-    data = load_yaml("declass.extract", "data/rules.yaml")
-    return frozenset(w.lower() for w in data.get("not_in_person_names") or [])
-
-
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    data = load_yaml("declass.extract", "data/rules.yaml")
-    return frozenset(w.lower() for w in data.get("not_names") or [])
 
 
 def _cut(text: str, a: int, b: int) -> tuple[int, int]:
@@ -156,7 +137,7 @@ def _cut(text: str, a: int, b: int) -> tuple[int, int]:
         k = s.find(stop)
         if k >= 0:
             s = s[:k]
-    stops = _stop_words()
+    stops = rules.words("not_in_names")
     out = 0
     for w in re.finditer(r"\S+", s):
         if w.group(0).lower().strip(".,:;") in stops:
@@ -178,7 +159,7 @@ def _given_then_surname(toks: list[str]) -> bool:
     if not 2 <= len(toks) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in toks):
         return False
     first, last = toks[0].lower(), toks[-1].lower()
-    return first in housestyle.given_names() and first not in housestyle.also_words() and last not in housestyle.heads()
+    return first in housestyle.given_names() and first not in rules.words("given_names_also_words") and last not in rules.words("institution_heads")
 
 
 def twice(text: str, s: str, seen: dict[str, bool]) -> bool:
@@ -207,10 +188,6 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: d
     return False
 
 
-_PARTICLES = frozenset(
-    {"de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "di", "van", "von", "der", "den", "bin", "ibn", "al", "el", "le", "du", "st", "st."}
-)
-_CONNECTORS = _PARTICLES | {"of", "and", "the", "for", "on", "in", "at", "et", "des", "und", "für", "&"}
 _NAME_CHARS = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
 
 
@@ -244,13 +221,13 @@ def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozense
         return True  # "Jacob J", "Bill B": a name cut before its surname
     if len(toks) >= 3 and all(len(w) <= 3 for w in toks):
         return True  # "Dem Ind Men Wom Wht": a table's column heads
-    if typ == "person" and any(w.strip(".,").lower() in _not_in_person_names() for w in toks):
+    if typ == "person" and any(w.strip(".,").lower() in rules.words("not_in_person_names") for w in toks):
         return True
-    if typ == "person" and any(w[:1].islower() and w.lower() not in _PARTICLES for w in toks[1:]):
+    if typ == "person" and any(w[:1].islower() and w.lower() not in rules.words("name_particles") for w in toks[1:]):
         return True  # "Color de tos ojos", "AMMUGOL al ii": words of a sentence, not a name
     once = not twice(text, s, seen)
     if typ == "organization":
-        if "," in s or any(w[:1].islower() and w.lower() not in _CONNECTORS for w in toks[1:]):
+        if "," in s or any(w[:1].islower() and w.lower() not in rules.words("name_particles") | rules.words("organization_connectors") for w in toks[1:]):
             return True  # "Voile, Organization", "Rip os.ed": no organisation's name
         if len(toks) == 1 and once:
             return True
