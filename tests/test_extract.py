@@ -290,6 +290,42 @@ def test_what_the_model_finds_in_noise_and_lists_is_not_a_name() -> None:
     assert not {"PPIDITY MEX", "ECIST BANSEED", "Ps ddlewild Airport", "Belmont"} & names
 
 
+def test_people_the_model_calls_organisations_and_lists_broken_by_a_redaction() -> None:
+    # State C05779609: a To field wrapped over lines, a B6 redaction and a paragraph break inside it
+    header = (
+        "From: Dunn, David B (USUN) [mailto:DunnDB2@state.gov]\n"
+        "Sent: Saturday, April 02, 2011 2:34 PM\n"
+        "To: Turner, Scott; Pressman, David J.; Donegan, James E (USUN); Power, Samantha J.; Carter, Phillip X; Graff, Corinne;\n"
+        "Mercado, Douglas E;                                      Barks-Ruggles, Erica J; Ahmed, Salman          B6\n"
+        "(USUN); Cousens, Elizabeth (USUN); Harris, Grant T; Barton, Rick (USUN); Pforzheimer, Annie; Damberg-Ott, Gaetan W\n"
+        "(WashDC) Temp Account; Anderson, Brooke; Grant, William K (USUN); Banks, Stephen B (USUN); Schwartz, Eric P;\n"
+        "Brigety, Reuben; Smith, Gayle E.; Lowry, Keri M.; Rice, Susan E (USUN)\n"
+        "Subject: Re: Cote d'Ivoire\n\nI just spoke with Le Roy.\n"
+    )
+    rec = declass.parse_bytes(header.encode(), "C05779609.txt")
+    assert {"Rick Barton", "Annie Pforzheimer", "Keri M Lowry", "Susan E Rice", "Elizabeth Cousens"} <= _people(rec)
+    assert not [e["name"] for e in rec.entities if e["type"] == "organization" and e["name"] in ("Pforzheimer", "Barton", "Lowry")]
+    # State C05778188, C05793411: a name the address line gives, or a given name and a surname,
+    # is a person wherever the model reads an organisation
+    text = (
+        "From: Slaughter, Anne-Marie <SlaughterA@state.gov>\nSubject: article\n\n"
+        "At the State Department, Anne-Marie Slaughter, director of policy planning, is spearheading the\n"
+        "department's Quadrennial Diplomacy and Development Review.\n\n"
+        "   \u2022     Strategic Communications (Caroline Adler)\n\n"
+        "   \u2022     Educational and Cultural Affairs (Meghann Curtis)\n\n"
+        "   \u2022     Global Partnerships Initiative (Kris Balderston)\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "C05778188.txt")
+    orgs = {e["name"] for e in rec.entities if e["type"] == "organization"}
+    assert "Anne-Marie Slaughter" in _people(rec) and "Anne-Marie Slaughter" not in orgs
+    assert "Meghann Curtis" in _people(rec) and "Meghann Curtis" not in orgs
+    # a word seen once is not seen twice because it begins a longer word ("Cin" in "Cincinnati")
+    from declass.extract import ner
+
+    assert not ner.twice("Cin 12. He moved to Cincinnati.", "Cin", {})
+    assert ner.twice("Cin 12. Cin 13.", "Cin", {})
+
+
 def test_recognition_on_hand_labelled_releases() -> None:
     """38 documents (24 State e-mails and memos, 14 NARA JFK records) labelled by hand; the
     figures measured when this test was written, less a margin: a drop is a regression."""

@@ -144,10 +144,17 @@ def find(text: str) -> list[Mention]:
                 break
             nl = text.find("\n", pos)
             end = len(text) if nl < 0 else nl
+            blank = not text[pos:end].strip()
+            if blank:
+                # a paragraph break the clean text put after a redaction ("Ahmed, Salman [REDACTED]"):
+                # the list goes on only if the next line is more slots of it
+                pos = end + 1
+                nl = text.find("\n", pos)
+                end = len(text) if nl < 0 else nl
             if line.match(text, pos) or _LABEL.match(text, pos) or not text[pos:end].strip():
                 break
             got, separated = _slots(text, pos, end, stop)
-            if not got and not separated:
+            if (not got and not separated) or (blank and not (got and separated)):
                 break
             out += got
             pos = end + 1

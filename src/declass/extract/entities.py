@@ -144,7 +144,11 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
     pack_names = {fold(m.text): m for m in ms if m.source.startswith("pack:")}
     # a name an address line, a salutation or a house-style rule gives a person is that person
     # wherever the model reads it, whatever type it guesses ("Pier" an organisation)
-    pack_names.update({fold(m.text): m for m in ms if m.type == "person" and m.source.startswith(("rule:", "anatomy:")) and fold(m.text) not in pack_names})
+    for m in ms:
+        if m.type == "person" and m.source.startswith(("rule:", "anatomy:")):
+            # by what the line prints ("Slaughter, Anne-Marie") and by the name it gives
+            for f in (fold(m.text), fold(m.name), _without_initials(fold(m.name))):
+                pack_names.setdefault(f, m)
     for m in model:
         f = fold(m.text)
         if acronyms.is_term(m.text, defs):
@@ -171,6 +175,12 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
             m.title = title_before(text, m.start)
     ms = _drop_lone_words(ms, text)
     return _entities(ms)
+
+
+def _without_initials(name: str) -> str:
+    """ "Jacob J Sullivan" -> "Jacob Sullivan": a name without its middle initials."""
+    toks = name.split()
+    return " ".join([toks[0], *[t for t in toks[1:-1] if len(t.strip(".")) > 1], toks[-1]]) if len(toks) > 2 else name
 
 
 def _vote_types(ms: list[Mention], text: str) -> None:
@@ -305,9 +315,8 @@ def _entities(ms: list[Mention]) -> list[dict[str, Any]]:
                 aliases.append(s)
         if first.type == "person":
             # "Jacob J Sullivan" is also "Jacob Sullivan": the name without its middle initials
-            toks = first.name.split()
-            bare = " ".join([toks[0], *[t for t in toks[1:-1] if len(t.strip(".")) > 1], toks[-1]]) if len(toks) > 2 else ""
-            if bare and fold(bare) not in names:
+            bare = _without_initials(first.name)
+            if fold(bare) not in names:
                 names.add(fold(bare))
                 aliases.append(bare)
         entry = pack_entries.get(key)

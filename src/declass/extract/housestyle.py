@@ -13,6 +13,7 @@ from declass.datafiles import read_text
 from declass.extract import places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
+from declass.read.quality import common_words
 
 PRIORITY = 36  # above the gazetteer ("VICTOR" is no Victorville), below packs
 LONE_SOURCE = "rule:given name"
@@ -63,6 +64,28 @@ def _data() -> tuple[frozenset[str], frozenset[str]]:
 def given_names() -> frozenset[str]:
     """Given names (lower case) from ``data/given_names.txt``."""
     return _data()[0]
+
+
+@lru_cache(maxsize=1)
+def world_given_names() -> frozenset[str]:
+    """A broader list, folded to ASCII: ``given_names.txt`` and the given names of many languages in
+    ``data/given_names_world.txt``, less those that are common words of the records ("Will",
+    "Page") or places of the gazetteer ("Jordan", "Salem"). Too broad to make a word alone a
+    person; enough to tell "Samantha Power" from an organisation."""
+    text = read_text("declass.extract", "data/given_names_world.txt")
+    words = common_words()
+    index = places.gazetteer().index
+    world = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    world = {w for w in world if w not in words and w not in index}
+    return frozenset(world | {fold(w) for w in given_names()})
+
+
+@lru_cache(maxsize=1)
+def world_surnames() -> frozenset[str]:
+    """Surnames of many languages, folded to ASCII (``data/surnames_world.txt``): what tells the
+    surname "Power" in "Samantha Power" from the word "Chemical" in "Dow Chemical"."""
+    text = read_text("declass.extract", "data/surnames_world.txt")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def _surname(w: str, given: frozenset[str], not_sur: frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 from declass import settings
 from declass.extract import housestyle, rules
 from declass.extract.mention import Mention
-from declass.extract.textutil import shouting, slug
+from declass.extract.textutil import fold, shouting, slug
 from declass.extract.titles import title_prefix
 from declass.read.quality import common_words
 
@@ -93,8 +93,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             continue  # "Drafted", "Secretary": words, not names
         if loud and typ == "organization" and len(toks) == 1 and s.isupper():
             continue  # in a text set in capitals a lone capital word is a cryptonym, a code or noise ("PSI", "REA")
-        if typ == "organization" and _given_then_surname(toks):
-            typ = "person"  # "Alejandro Majorkas" the model calls an organisation
+        if typ == "organization" and (_given_then_surname(toks) or _surname_alone(toks)):
+            typ = "person"  # "Alejandro Majorkas", "Lowry" the model calls an organisation
         if _unlikely_name(s, toks, typ, text, _lexicon(nlp), seen):
             continue
         if typ == "person" and (s.isupper() and len(toks) == 1 and len(s) <= 3):
@@ -156,18 +156,36 @@ def _given_then_surname(toks: list[str]) -> bool:
     first a given name that is no ordinary word, the last no institution's head noun: a person."""
     if len(toks) == 3 and re.fullmatch(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+", " ".join(toks)):
         return True  # "Newton S. Miler": a middle initial
-    if not 2 <= len(toks) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in toks):
+    if not 2 <= len(toks) <= 4 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) or w.lower() in rules.words("name_particles") for w in toks):
         return False
-    first, last = toks[0].lower(), toks[-1].lower()
-    return first in housestyle.given_names() and first not in rules.words("given_names_also_words") and last not in rules.words("institution_heads")
+    first, last = fold(toks[0]), toks[-1].lower()
+    return (
+        first in housestyle.world_given_names()
+        and first not in rules.words("given_names_also_words")
+        and last not in rules.words("institution_heads")
+        and last not in rules.words("name_particles")
+        and not any(w.lower() in rules.words("not_in_person_names") for w in toks)
+        and not any(w.lower() in common_words() and w.lower() not in rules.words("name_particles") for w in toks[1:-1])  # "Royal Air Maroc"
+        and (last not in common_words() or fold(last) in housestyle.world_surnames())  # "Dow Chemical", not "Samantha Power"
+    )
+
+
+def _surname_alone(toks: list[str]) -> bool:
+    """One word in title case that is a surname and no common word ("Petraeus" is not, "Lowry"
+    is): what the model calls an organisation is more often the person."""
+    if len(toks) != 1 or not re.fullmatch(r"[A-Z][a-z]+", toks[0]):
+        return False
+    w = toks[0].lower()
+    return w not in common_words() and w in housestyle.world_surnames()
 
 
 def twice(text: str, s: str, seen: dict[str, bool]) -> bool:
-    """Whether ``s`` occurs at least twice in ``text`` (asked once per distinct string)."""
+    """Whether ``s`` occurs at least twice in ``text`` as words of their own, not inside longer
+    words ("Cin" in "Cincinnati"); asked once per distinct string."""
     got = seen.get(s)
     if got is None:
-        i = text.find(s)
-        got = seen[s] = i >= 0 and text.find(s, i + 1) >= 0
+        found = re.finditer(r"(?<!\w)" + re.escape(s) + r"(?!\w)", text)
+        got = seen[s] = next(found, None) is not None and next(found, None) is not None
     return got
 
 
