@@ -326,6 +326,33 @@ def test_people_the_model_calls_organisations_and_lists_broken_by_a_redaction() 
     assert ner.twice("Cin 12. Cin 13.", "Cin", {})
 
 
+def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
+    # State C05791801, C05769394, and the forms State names its bureaus in
+    text = (
+        "On June 21, China's State Council approved the establishment of a new prefecture.\n"
+        "The Saudi government owns Houston's Saudi Refining Company and half of Motiva Enterprises.\n"
+        "She met the Hidalgo County Sheriff's Office and the People's Liberation Army.\n"
+        "He joins the Bureau of Democracy, Human Rights, and Labor after the Presidential Appointee Leadership Program on Friday.\n"
+    )
+    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "orgs.txt").entities if e["type"] == "organization"}
+    assert {"State Council", "Saudi Refining Company", "Hidalgo County Sheriff's Office", "People's Liberation Army"} <= orgs
+    assert {"Bureau of Democracy, Human Rights, and Labor", "Presidential Appointee Leadership Program"} <= orgs
+    assert not {"China's State Council", "Houston's Saudi Refining Company", "Bureau of Democracy", "Presidential Appointee Leadership Program on Friday"} & orgs
+    # NARA 104-10173-10132, 2022-docid-32989711: OCR spells one body several ways in one record
+    text = (
+        "CI Staff, CA-Staff and the Office of Security were told.\n"
+        "A check of Office of Security records did not develop it.\n"
+        "mation contained in Office of Sscurity files which stated\n"
+        "the Federal Bureau of Tnvestigation, including all activities of the Intelligence Division\n"
+    )
+    ents = declass.parse_bytes(text.encode(), "ocr.md").entities
+    orgs = {e["name"] for e in ents if e["type"] == "organization"}
+    assert "Office of Security" in orgs and "Office of Sscurity" not in orgs
+    assert "Federal Bureau of Investigation" in orgs and "Federal Bureau of Tnvestigation" not in orgs
+    security = next(e for e in ents if e["name"] == "Office of Security")
+    assert "Office of Sscurity" in [m["text"] for m in security["mentions"]]
+
+
 def test_recognition_on_hand_labelled_releases() -> None:
     """38 documents (24 State e-mails and memos, 14 NARA JFK records) labelled by hand; the
     figures measured when this test was written, less a margin: a drop is a regression."""

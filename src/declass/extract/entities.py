@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from declass.extract import acronyms, addressees, housestyle, institutions, ner, packs, places, rules
 from declass.extract.mention import Mention
@@ -21,6 +21,7 @@ from declass.extract.titles import title_before
 from declass.read.quality import common_words
 
 RULE_PRIORITY = 45
+FUZZY_SAME_ORGANIZATION = 90  # an OCR'd spelling of a pack's name ("Federol Bureau of Inrestigation")
 FUZZY_SAME_PERSON = 90  # rapidfuzz ratio above which two full names are one person (Villareal / Villarreal)
 
 
@@ -170,6 +171,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
     _vote_types(ms, text)
     _people_not_places(ms)
     _merge_people(ms)
+    _merge_organizations(ms)
     for m in ms:
         if m.type == "person":
             m.title = title_before(text, m.start)
@@ -288,6 +290,74 @@ def _merge_people(ms: list[Mention]) -> None:
                     m.key, m.name = f.key, f.name
                     m.attributes = dict(f.attributes)
                     break
+
+
+@lru_cache(maxsize=1)
+def _pack_organization_names() -> tuple[list[str], list[str]]:
+    """The folded names and aliases of the packs' organisations long enough for a fuzzy match
+    (a short name one letter off is another name), and the key of each."""
+    names, keys = [], []
+    for e in packs.matcher().entries.values():
+        if e.type != "organization":
+            continue
+        for n in {fold(x) for x in [e.name, *e.aliases]}:
+            if len(n) >= 14 and " " in n:
+                names.append(n)
+                keys.append(e.key)
+    return names, keys
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Two spellings of one name: as many words, and the same codes in capitals ("WH Division" is
+    not "SE Division", "Senate Select Committee" not "House Select Committee": words differ)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    return all(x == y or (fuzz.ratio(fold(x), fold(y)) >= 75 and not (x.isupper() or y.isupper())) for x, y in zip(wa, wb, strict=True))
+
+
+def _merge_organizations(ms: list[Mention]) -> None:
+    """OCR spells one body several ways in one record: a name within a letter or two of a pack's
+    organisation is that organisation ("Federol Bureau of Inrestigation"); of two names of the
+    document a letter or two apart, or one cut inside a word ("Committee on House Admi"), the
+    rarer is the commoner ("Office of Sscurity" -> "Office of Security")."""
+    orgs = [m for m in ms if m.type == "organization" and not m.source.startswith("pack:")]
+    if not orgs:
+        return
+    names, keys = _pack_organization_names()
+    entries = packs.matcher().entries
+    for m in orgs:
+        f = fold(m.name)
+        if len(f) < 14:
+            continue
+        hit = process.extractOne(f, names, scorer=fuzz.ratio, score_cutoff=FUZZY_SAME_ORGANIZATION)
+        if hit is not None and _same_shape(m.name, hit[0]):
+            e = entries[keys[hit[2]]]
+            m.key, m.name, m.attributes = e.key, e.name, dict(e.attributes)
+    count = Counter(m.key for m in ms if m.type == "organization")
+    names_of = {m.key: m.name for m in ms if m.type == "organization"}
+    named = {k: fold(n) for k, n in names_of.items()}
+    vocab = ner.vocabulary()
+
+    def spelled(k: str) -> float:  # the share of a name's words a dictionary knows
+        ws = [w for w in re.findall(r"[a-z]+", named[k]) if len(w) > 2]
+        return sum(w in vocab for w in ws) / len(ws) if ws else 0.0
+
+    ordered = sorted(named, key=lambda k: (-spelled(k), -count[k], -len(named[k])))
+    target: dict[str, tuple[str, str]] = {}
+    for i, k in enumerate(ordered):
+        f = named[k]
+        if len(f) < 12 or k.startswith("pack:"):
+            continue
+        for other in ordered[:i]:
+            g = named[other]
+            cut = len(g) > len(f) and g.startswith(f) and g[len(f)].isalpha()
+            if cut or (fuzz.ratio(f, g) >= FUZZY_SAME_ORGANIZATION and _same_shape(names_of[k], names_of[other])):
+                target[k] = (other, next(m.name for m in ms if m.key == other))
+                break
+    for m in orgs:
+        if m.key in target:
+            m.key, m.name = target[m.key]
 
 
 def _entities(ms: list[Mention]) -> list[dict[str, Any]]:

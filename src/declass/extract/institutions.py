@@ -6,6 +6,7 @@ capitals is left alone: every heading there would look like a name."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -21,6 +22,8 @@ _H = r"[^\S\n]+"
 _MOD = r"(?:U\.S\.|U\.N\.|[A-Z]{2,5}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s|’s)?)"
 _LINK = r"(?:of|for|on)(?:[^\S\n]+the)?"  # "Office of the Secretary of State"
 _AND = r"(?:of|and|for)"  # further links, never "and the": that starts another name
+# a series in the complement, closed by "and": "Bureau of Democracy, Human Rights, and Labor"
+_SERIES = rf"(?:(?:,{_H}{_MOD}(?:{_H}{_MOD}){{0,2}})+,?{_H}and{_H}{_MOD}(?:{_H}{_MOD}){{0,2}})"
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +31,7 @@ def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     data = rules.data()
     heads = "|".join(sorted({re.escape(h) for h in data["institution_heads"]}, key=len, reverse=True))
     pat = re.compile(
-        rf"(?<![\w.])(?P<mods>(?:{_MOD}{_H}){{0,4}})(?P<head>{heads})(?P<comp>{_H}{_LINK}{_H}{_MOD}(?:{_H}(?:{_AND}{_H})?{_MOD}){{0,3}})?(?![\w])"
+        rf"(?<![\w.])(?P<mods>(?:{_MOD}{_H}){{0,4}})(?P<head>{heads})(?P<comp>{_H}{_LINK}{_H}{_MOD}(?:{_H}(?:{_AND}{_H})?{_MOD}){{0,3}}{_SERIES}?)?(?![\w])"
     )
     return pat, frozenset(data.get("institution_not_first") or [])
 
@@ -41,6 +44,40 @@ def _place_start(mods: list[str]) -> bool:
 def _sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 3) : at]
     return at == 0 or bool(re.search(r"(?:^|[.!?\n])\s*$", before))
+
+
+@lru_cache(maxsize=1)
+def _not_in_complement() -> frozenset[str]:
+    """Words that end a name's complement: dates and honorifics ("Program on Friday", "Committee
+    on August 3", "Company on Mr. Hunt")."""
+    dates = {n.lower() for n in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr] if n}
+    return frozenset(dates | rules.words("institution_complement_stops"))
+
+
+def _owner(word: str) -> bool:
+    """Whether a possessive before an institution names its owner, who is named apart ("China's
+    State Council", "the Committee's Budget Office"), rather than being part of the name
+    ("People's Liberation Army", "Sheriff's Office", "Secretary's Outer Office")."""
+    w = word.lower()
+    if w in rules.words("institution_possessives"):
+        return False
+    if w in rules.words("institution_heads") or fold(word) in places.gazetteer().index:
+        return True
+    return not (w in common_words() or w in title_words())
+
+
+def _complement_end(comp: str) -> int:
+    """Where the complement ``comp`` (" of the Secretary of State", " on Friday") ends: before a
+    date or a title word, with the link words that led to it; 0 if nothing of it is left."""
+    stop = _not_in_complement()
+    words = list(re.finditer(r"\S+", comp))
+    for i, w in enumerate(words):
+        if i and w.group().strip(".,").lower() in stop:
+            j = i
+            while j > 0 and words[j - 1].group() in ("of", "for", "on", "the", "and"):
+                j -= 1
+            return words[j - 1].end() if j > 0 else 0
+    return len(comp)
 
 
 def find(text: str) -> list[Mention]:
@@ -56,15 +93,30 @@ def find(text: str) -> list[Mention]:
             while text[a].isspace():
                 a += 1
             mods.pop(0)
-        if not mods and not m.group("comp"):
-            continue  # "the Board": a head noun alone names nothing in particular
-        if len(mods) == 1 and mods[0].endswith(("'s", "’s")) and not m.group("comp"):
-            continue  # "Mark's Party": somebody's party, not a party
         comp = m.group("comp") or ""
+        if comp:
+            cut = _complement_end(comp)
+            b = m.end("head") + cut
+            comp = comp[:cut]
+        if len(mods) == 1 and mods[0].endswith(("'s", "’s")) and not comp:
+            continue  # "Mark's Party": somebody's party, not a party
+        titled = bool(mods) and mods[0].lower() in title_words()
+        owner = max((i for i, w in enumerate(mods) if w.endswith(("'s", "’s")) and _owner(w[:-2])), default=-1)
+        if owner >= 0:
+            # "Houston's Saudi Refining Company", "the Agency's Domestic Contacts Division": the
+            # owner is named apart, the institution begins after it
+            a = text.index(mods[owner], a) + len(mods[owner])
+            while text[a].isspace():
+                a += 1
+            mods = mods[owner + 1 :]
+        if not mods and not comp:
+            continue  # "the Board": a head noun alone names nothing in particular
         if comp and comp.split()[-1] in ("and", "of", "for", "on", "the"):
             continue
+        if text.endswith(("'s", "’s"), a, b):
+            b -= 2  # "the Department of the Navy's files"
         s = text[a:b]
-        if s.isupper() or (mods and mods[0].lower() in title_words()):
+        if s.isupper() or titled:
             continue  # a heading; "Senator Church": a title and a surname
         if fold(s) in places.gazetteer().index:
             continue  # "Soviet Union", "West Bank": places

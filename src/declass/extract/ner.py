@@ -212,6 +212,16 @@ _NAME_CHARS = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
 _LEXICONS: dict[int, frozenset[str]] = {}
 
 
+def vocabulary() -> frozenset[str]:
+    """Words a dictionary knows, lower case: the model's lexicon when a model is loaded, else the
+    common words of the records."""
+    try:
+        nlp = model()
+    except ModelUnavailable:
+        nlp = None
+    return _lexicon(nlp) if nlp is not None else common_words()
+
+
 def _lexicon(nlp: Any) -> frozenset[str]:
     """The words the model's vocabulary held when it was loaded, in lower case (its string store
     grows with every text it reads, so it is copied once, first)."""
