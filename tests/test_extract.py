@@ -353,6 +353,25 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
     assert "Office of Sscurity" in [m["text"] for m in security["mentions"]]
 
 
+def test_cable_words_cryptonyms_and_ocr_words_are_no_organisations() -> None:
+    # lines of NARA 104-10173-10132, 104-10187-10001, 104-10222-10019, docid-32176519
+    text = (
+        "maTilod PCS travel expansas and includod a payment for the PCS to Madrid.\n"
+        "statement of purpose for this TDY was given on the TDY voucher.\n"
+        "to the ODENVY representative with a request for any information available from ODENVY.\n"
+        "Orig & 1 = COS, Nexico City\nOrig & 1 - COS, Nexico City\n"
+        "1941,-45: Arizona Stato Colloge - Law. Stato argentered mude loe improsement.\n"
+        "As a result of the totallty of Subjoct's performance during Subjoct's tour\n"
+        "TO FBI BIRMINGHAM ROUTINE\nSAC, BIRMINGHAM (44-1740)\nKNOWN TO THE BIRMINGHAM AND MEMPHIS OFFICES.\n"
+        "The Federal Bureau of Investigation advised the Department of State.\n"
+    )
+    ents = declass.parse_bytes(text.encode(), "cable.md").entities
+    orgs = {e["name"] for e in ents if e["type"] == "organization"}
+    assert not {"PCS", "TDY", "ODENVY", "Stato", "Subjoct", "Nexico", "SAC"} & orgs, orgs
+    assert "Federal Bureau of Investigation" in orgs
+    assert "BIRMINGHAM SAC" not in _people(declass.parse_bytes(text.encode(), "cable.md"))
+
+
 def test_recognition_on_hand_labelled_releases() -> None:
     """38 documents (24 State e-mails and memos, 14 NARA JFK records) labelled by hand; the
     figures measured when this test was written, less a margin: a drop is a regression."""

@@ -8,6 +8,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from declass import settings
 from declass.extract import housestyle, rules
 from declass.extract.mention import Mention
@@ -94,7 +97,9 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         if loud and typ == "organization" and len(toks) == 1 and s.isupper():
             continue  # in a text set in capitals a lone capital word is a cryptonym, a code or noise ("PSI", "REA")
         if typ == "organization" and (_given_then_surname(toks) or _surname_alone(toks)):
-            typ = "person"  # "Alejandro Majorkas", "Lowry" the model calls an organisation
+            typ = "person"  # "Alejandro Majorkas", "Lowry", "MARTINEZ" the model calls an organisation
+        elif typ == "organization" and _no_organization(s, toks, _lexicon(nlp)):
+            continue
         if _unlikely_name(s, toks, typ, text, _lexicon(nlp), seen):
             continue
         if typ == "person" and (s.isupper() and len(toks) == 1 and len(s) <= 3):
@@ -109,7 +114,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             # slot ("To: H; Sullivan, Jacob J"), never after a comma ("Hi, Tamera, Kris")
             line_start = text.rfind("\n", 0, a) + 1
             sur = re.search(r"(?:^|[;:<\"'])[^\S\n]*([A-Z][A-Za-z'’-]+),[^\S\n]*$", text[max(line_start, a - 40) : a])
-            if sur and sur.group(1).lower() not in rules.words("not_in_names") and sur.group(1).lower() not in rules.words("not_names"):
+            if sur and not any(sur.group(1).lower() in ws for ws in (rules.words("not_in_names"), rules.words("not_names"), _not_organizations()[0])):
                 a = a - (len(text[max(line_start, a - 40) : a]) - sur.start(1))
                 s = text[a:b]
                 name = f"{name} {sur.group(1)}"
@@ -171,12 +176,49 @@ def _given_then_surname(toks: list[str]) -> bool:
 
 
 def _surname_alone(toks: list[str]) -> bool:
-    """One word in title case that is a surname and no common word ("Petraeus" is not, "Lowry"
-    is): what the model calls an organisation is more often the person."""
-    if len(toks) != 1 or not re.fullmatch(r"[A-Z][a-z]+", toks[0]):
+    """One word in title case or in capitals that is a surname and no common word ("Petraeus" is
+    not, "Lowry" and "MARTINEZ" are): what the model calls an organisation is more often the person."""
+    if len(toks) != 1 or not re.fullmatch(r"[A-Z][a-z]+|[A-Z]{4,}", toks[0]):
         return False
     w = toks[0].lower()
     return w not in common_words() and w in housestyle.world_surnames()
+
+
+@lru_cache(maxsize=1)
+def _not_organizations() -> tuple[frozenset[str], re.Pattern[str]]:
+    crypt = "|".join(sorted(rules.words("cryptonym_digraphs"), key=len, reverse=True)).upper()
+    return rules.words("not_organizations") | rules.words("demonyms"), re.compile(rf"(?:{crypt})[A-Z]{{3,}}")
+
+
+def _no_organization(s: str, toks: list[str], vocab: frozenset[str]) -> bool:
+    """What the model calls an organisation in cables and forms that is none: their words and
+    abbreviations ("TDY", "LHM", "Legat", "TELETYPE"), nationalities ("Guatemalan"), a CIA
+    cryptonym (a digraph and a word in capitals: "JMWAVE", "ODENVY", "LIENVOY"), and a word OCR
+    broke from a dictionary word or a country by a letter ("Subjoct", "Stato", "Hexico")."""
+    words, crypt = _not_organizations()
+    f = " ".join(toks).lower().strip(".")
+    if f in words:
+        return True
+    if len(toks) != 1:
+        return False
+    w = toks[0]
+    if w.isupper() and crypt.fullmatch(w) and w.lower() not in vocab:
+        return True
+    if len(w) >= 4 and w[1:].islower() and f not in vocab:
+        near = process.extractOne(f, _near_words(), scorer=Levenshtein.distance, score_cutoff=1)
+        if near is not None:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _near_words() -> list[str]:
+    """Words whose OCR'd spelling the model takes for a name: common words of the records and
+    country names, lower case, four letters or more."""
+    import pycountry
+
+    countries = {fold(c.name) for c in pycountry.countries}
+    return sorted(w for w in common_words() | countries if len(w) >= 4 and " " not in w)
 
 
 def twice(text: str, s: str, seen: dict[str, bool]) -> bool:
@@ -249,8 +291,8 @@ def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozense
         return True  # "Jacob J", "Bill B": a name cut before its surname
     if len(toks) >= 3 and all(len(w) <= 3 for w in toks):
         return True  # "Dem Ind Men Wom Wht": a table's column heads
-    if typ == "person" and any(w.strip(".,").lower() in rules.words("not_in_person_names") for w in toks):
-        return True
+    if typ == "person" and any(w.strip(".,").lower() in rules.words("not_in_person_names") | _not_organizations()[0] for w in toks):
+        return True  # "Idlewild Airport", "BIRMINGHAM SAC"
     if typ == "person" and any(w[:1].islower() and w.lower() not in rules.words("name_particles") for w in toks[1:]):
         return True  # "Color de tos ojos", "AMMUGOL al ii": words of a sentence, not a name
     once = not twice(text, s, seen)
