@@ -338,6 +338,16 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
     assert {"State Council", "Saudi Refining Company", "Hidalgo County Sheriff's Office", "People's Liberation Army"} <= orgs
     assert {"Bureau of Democracy, Human Rights, and Labor", "Presidential Appointee Leadership Program"} <= orgs
     assert not {"China's State Council", "Houston's Saudi Refining Company", "Bureau of Democracy", "Presidential Appointee Leadership Program on Friday"} & orgs
+    # an institution beats a pack's organisation its name begins with, not one it runs on from;
+    # a list of institutions is no series inside one name (State C05763822, NARA docid-32989711)
+    text = (
+        "Call the Department of State Operations Center at once.\n"
+        "The request went to the Department of State, Central Intelligence Agency, and Defense Intelligence Agency.\n"
+        "Meeting at the State Dept with Pakistan U.S. Department of State officials.\n"
+    )
+    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "ops.txt").entities if e["type"] == "organization"}
+    assert {"Department of State Operations Center", "U.S. Department of State", "Central Intelligence Agency"} <= orgs, orgs
+    assert not {"Department of State, Central Intelligence Agency, and Defense Intelligence Agency", "Pakistan U.S. Department of State"} & orgs
     # NARA 104-10173-10132, 2022-docid-32989711: OCR spells one body several ways in one record
     text = (
         "CI Staff, CA-Staff and the Office of Security were told.\n"

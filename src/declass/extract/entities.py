@@ -69,10 +69,14 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
             kept.insert(i, m)
             continue
         clash = [kept[k] for k in clash_idx]
-        # the model's longer person name beats a one-word city inside it ("Juan Garcia")
-        if m.type == "person" and all(
-            k.type == "place" and k.attributes.get("kind") == "city" and k.start >= m.start and k.end <= m.end and (k.end - k.start) < (m.end - m.start)
-            for k in clash
+        inside = all(k.start >= m.start and k.end <= m.end and (k.end - k.start) < (m.end - m.start) for k in clash)
+        # the model's longer person name beats a one-word city inside it ("Juan Garcia"); an
+        # institution beats an organisation its name begins with ("APEC Business Advisory Council",
+        # "Department of State Operations Center"), not one it merely runs on into ("U.S.
+        # Department of State Case No")
+        if inside and (
+            (m.type == "person" and all(k.type == "place" and k.attributes.get("kind") == "city" for k in clash))
+            or (m.source == institutions.SOURCE and all(k.type == "organization" and institutions.head_after(m.text[k.end - m.start :]) for k in clash))
         ):
             for k in sorted(clash_idx, reverse=True):
                 del starts[k]

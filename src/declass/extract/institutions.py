@@ -16,6 +16,7 @@ from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_words
 from declass.read.quality import common_words
 
+SOURCE = "rule:institution"
 PRIORITY = 33  # above the gazetteer ("Mexico City Police Department"), below acronyms and packs
 
 _H = r"[^\S\n]+"
@@ -39,6 +40,12 @@ def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
 def _place_start(mods: list[str]) -> bool:
     """ "New York City Police Department": the first words name a place, whatever their case."""
     return len(mods) > 1 and fold(" ".join(mods[:2])) in places.gazetteer().index
+
+
+def head_after(rest: str) -> bool:
+    """Whether ``rest``, the words of a name after another name it holds, has a head noun of its own."""
+    heads = {h.lower() for h in rules.data()["institution_heads"]}
+    return any(w.lower() in heads for w in re.findall(r"[A-Za-z]+", rest))
 
 
 def _sentence_start(text: str, at: int) -> bool:
@@ -94,6 +101,8 @@ def find(text: str) -> list[Mention]:
                 a += 1
             mods.pop(0)
         comp = m.group("comp") or ""
+        if "," in comp and head_after(comp[comp.index(",") :]):
+            comp = comp[: comp.index(",")]  # "Department of State, Central Intelligence Agency, and ...": a list of names
         if comp:
             cut = _complement_end(comp)
             b = m.end("head") + cut
@@ -121,5 +130,5 @@ def find(text: str) -> list[Mention]:
         if fold(s) in places.gazetteer().index:
             continue  # "Soviet Union", "West Bank": places
         name = " ".join(s.split())
-        out.append(Mention(a, b, s, "organization", f"organization:{slug(name)}", name, "rule:institution", PRIORITY, {}))
+        out.append(Mention(a, b, s, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
     return out
