@@ -382,6 +382,23 @@ def test_cable_words_cryptonyms_and_ocr_words_are_no_organisations() -> None:
     assert "BIRMINGHAM SAC" not in _people(declass.parse_bytes(text.encode(), "cable.md"))
 
 
+def test_names_the_records_repeat_are_still_names() -> None:
+    # State C05767477: a surname every other record prints ("Clinton"), named once ("Obama"), is a
+    # name; a name followed by "Assassination Records" names an act (NARA 104-10331-10117);
+    # "Today, Obama" is no surname-first name (State C05772691)
+    text = (
+        "Subject: (AP) Clinton says Pakistan missed chances with al-Qaida\n\n"
+        "ISLAMABAD (AP) - Clinton is suggesting that Pakistan's government has squandered chances.\n"
+        "The Presidents will announce the bilateral commission, and your trip to Russia in the fall to\n"
+        "launch the process with Lavrov. Today, Obama said little.\n"
+        "released pursuant to the standards of the President John F. Kennedy Assassination Records Collection Act of 1992.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "C05767477.txt")
+    people = _people(rec)
+    assert {"Clinton", "Obama"} <= people, people
+    assert not {"John F. Kennedy", "Obama Today", "Lavrov"} & {e["name"] for e in rec.entities if e["type"] == "organization"} | (people & {"John F. Kennedy", "Obama Today"})
+
+
 def test_recognition_on_hand_labelled_releases() -> None:
     """38 documents (24 State e-mails and memos, 14 NARA JFK records) labelled by hand; the
     figures measured when this test was written, less a margin: a drop is a regression."""

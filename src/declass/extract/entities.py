@@ -241,7 +241,7 @@ _SUBJECT_LINE = re.compile(r"(?:^|\n)[^\S\n]*(?:Subject|SUBJECT|Re|RE)[^\S\n]*:[
 def _drop_lone_words(ms: list[Mention], text: str) -> list[Mention]:
     """A one-word "person" only the model offers, once, with no title, that is no given name and
     joined no fuller name of the document, is more often a product, a nickname or OCR noise than a
-    person ("Playbook", "Liths", "Cubanae"). Subject lines repeat through a thread: a word there is
+    person ("Playbook", "Liths", "Cubanae"), unless it is a surname ("Panetta"). Subject lines repeat through a thread: a word there is
     counted once however often the thread quotes it ("Subject: Orphan Meeting")."""
     per_key = Counter(m.key for m in ms if not _SUBJECT_LINE.search(text, max(0, text.rfind("\n", 0, m.start)), m.start))
     given = housestyle.given_names()
@@ -255,6 +255,7 @@ def _drop_lone_words(ms: list[Mention], text: str) -> list[Mention]:
             and len(m.name.split()) == 1
             and not m.title
             and fold(m.name) not in given
+            and not ner.surname_alone(m.name.split())  # "Lavrov", "Clinton": surnames, named once
         )
     ]
 

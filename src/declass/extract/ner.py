@@ -4,6 +4,7 @@ Only the tokenizer and the entity recogniser run (no parser): that is what it co
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 from typing import Any
@@ -12,10 +13,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from declass import settings
+from declass.datafiles import read_text
 from declass.extract import housestyle, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, shouting, slug
-from declass.extract.titles import title_prefix
+from declass.extract.titles import title_prefix, title_words
 from declass.read.quality import common_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
@@ -61,7 +63,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             f"the statistical model read the first {cap:,} of {len(text):,} characters (setting ner_max_chars); packs, gazetteers and rules read all"
         )
     doc = nlp(text[:cap])
-    words = common_words()
+    words = _words_not_names()
     seen: dict[str, bool] = {}
     loud = shouting(text)
     out = []
@@ -88,6 +90,11 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         if typ == "person" and title_prefix(s):
             a += title_prefix(s)  # "Sec Armitage": the title is kept apart (entities.title_before)
             s = text[a:b]
+        if typ == "person":
+            b = _person_end(text, a, b)
+            s = text[a:b]
+            if _names_something_else(text, b):
+                continue  # "John F. Kennedy Assassination Records Act", "Kennedy Center"
         toks = s.split()
         if not toks or toks[0].lower().strip(".,") in rules.words("not_names"):
             continue  # "Tues", "Depart Casablanca", "Calm"
@@ -96,7 +103,10 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             continue  # "Drafted", "Secretary": words, not names
         if loud and typ == "organization" and len(toks) == 1 and s.isupper():
             continue  # in a text set in capitals a lone capital word is a cryptonym, a code or noise ("PSI", "REA")
-        if typ == "organization" and (_given_then_surname(toks) or _surname_alone(toks)):
+        if typ == "organization" and title_prefix(s) and surname_alone(s[title_prefix(s) :].split()):
+            a += title_prefix(s)  # "General Jones" the model calls an organisation
+            s, toks, typ = text[a:b], text[a:b].split(), "person"
+        if typ == "organization" and (_given_then_surname(toks) or surname_alone(toks)):
             typ = "person"  # "Alejandro Majorkas", "Lowry", "MARTINEZ" the model calls an organisation
         elif typ == "organization" and _no_organization(s, toks, _lexicon(nlp)):
             continue
@@ -114,7 +124,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             # slot ("To: H; Sullivan, Jacob J"), never after a comma ("Hi, Tamera, Kris")
             line_start = text.rfind("\n", 0, a) + 1
             sur = re.search(r"(?:^|[;:<\"'])[^\S\n]*([A-Z][A-Za-z'’-]+),[^\S\n]*$", text[max(line_start, a - 40) : a])
-            if sur and not any(sur.group(1).lower() in ws for ws in (rules.words("not_in_names"), rules.words("not_names"), _not_organizations()[0])):
+            lists = (rules.words("not_in_names"), rules.words("not_names"), _not_organizations()[0], _day_words())
+            if sur and not any(sur.group(1).lower() in ws for ws in lists):
                 a = a - (len(text[max(line_start, a - 40) : a]) - sur.start(1))
                 s = text[a:b]
                 name = f"{name} {sur.group(1)}"
@@ -152,6 +163,39 @@ def _cut(text: str, a: int, b: int) -> tuple[int, int]:
     return a, a + len(s)
 
 
+def _person_end(text: str, a: int, b: int) -> int:
+    """A person's name ends before a day ("Obama Today") and, in capitals, before an ordinary word
+    ("ROBERT B. OLDMOOR WHILE")."""
+    words = list(re.finditer(r"\S+", text[a:b]))
+    caps = text[a:b].isupper()
+    while len(words) > 1:
+        w = words[-1].group().strip(".,").lower()
+        if w in _day_words() or (caps and w in _ordinary()):
+            words.pop()
+        else:
+            break
+    return a + words[-1].end() if words else b
+
+
+def _names_something_else(text: str, end: int) -> bool:
+    """A name followed by "Assassination", "Center", "Airport"... names an act, a building or an
+    institution after the person (data: ``not_after_person_names``)."""
+    nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[end : end + 30])
+    return nxt is not None and nxt.group(1).lower() in rules.words("not_after_person_names")
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    return frozenset({n.lower() for n in [*calendar.day_name, *calendar.day_abbr] if n} | {"today", "tomorrow", "yesterday", "tonight"})
+
+
+@lru_cache(maxsize=1)
+def _ordinary() -> frozenset[str]:
+    """Words the records mostly print in lower case (``data/ordinary_words.txt``)."""
+    text = read_text("declass.extract", "data/ordinary_words.txt")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
 _MIXED = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]|[A-Z]{2}[a-z]")  # "FOlA", "McX" is fine below
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
 
@@ -175,13 +219,32 @@ def _given_then_surname(toks: list[str]) -> bool:
     )
 
 
-def _surname_alone(toks: list[str]) -> bool:
+def surname_alone(toks: list[str]) -> bool:
     """One word in title case or in capitals that is a surname and no common word ("Petraeus" is
     not, "Lowry" and "MARTINEZ" are): what the model calls an organisation is more often the person."""
     if len(toks) != 1 or not re.fullmatch(r"[A-Z][a-z]+|[A-Z]{4,}", toks[0]):
         return False
     w = toks[0].lower()
-    return w not in common_words() and w in housestyle.world_surnames()
+    return w not in _words_not_names() and w in housestyle.world_surnames()
+
+
+@lru_cache(maxsize=1)
+def _words_not_names() -> frozenset[str]:
+    """The common words of the records less the surnames they repeat: a word the records mostly
+    print capitalised that is a surname and no given name ("clinton", "blair", "oswald") is a name,
+    even if every other document has it (a given name alone, "Martin", stays too common to tell) (``data/ordinary_words.txt`` holds the words mostly printed in
+    lower case)."""
+    ordinary = _ordinary()
+    index = housestyle.places.gazetteer().index
+
+    def big_place(w: str) -> bool:  # "london", "jordan"; not the towns named Clinton or Kennedy
+        return any(p.kind in ("country", "state", "region") or (p.kind == "city" and p.population >= 100_000) for p in index.get(w) or [])
+
+    also = rules.words("given_names_also_words") | rules.words("capitalised_words_not_names") | rules.words("demonyms")
+    given = housestyle.world_given_names()
+    names = {w for w in housestyle.world_surnames() if w not in given and w not in also and not big_place(w)}
+    titles = title_words()
+    return frozenset(w for w in common_words() if w in ordinary or w not in names or w in titles)
 
 
 @lru_cache(maxsize=1)
