@@ -348,6 +348,10 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
     orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "ops.txt").entities if e["type"] == "organization"}
     assert {"Department of State Operations Center", "U.S. Department of State", "Central Intelligence Agency"} <= orgs, orgs
     assert not {"Department of State, Central Intelligence Agency, and Defense Intelligence Agency", "Pakistan U.S. Department of State"} & orgs
+    # the body, not its envoy (State C05758672, C05760483)
+    text = "5/E Mitchell spoke to Quartet Representative Blair on May 30.\nShe met Homeland Security Advisor Frances Townsend.\n"
+    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "envoy.txt").entities if e["type"] == "organization"}
+    assert not {"Quartet Representative Blair", "Homeland Security Advisor Frances Townsend"} & orgs, orgs
     # NARA 104-10173-10132, 2022-docid-32989711: OCR spells one body several ways in one record
     text = (
         "CI Staff, CA-Staff and the Office of Security were told.\n"

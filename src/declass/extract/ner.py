@@ -17,7 +17,7 @@ from declass.datafiles import read_text
 from declass.extract import housestyle, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, shouting, slug
-from declass.extract.titles import title_prefix, title_words
+from declass.extract.titles import title_prefix, title_words, titles
 from declass.read.quality import common_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
@@ -103,6 +103,12 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             continue  # "Drafted", "Secretary": words, not names
         if loud and typ == "organization" and len(toks) == 1 and s.isupper():
             continue  # in a text set in capitals a lone capital word is a cryptonym, a code or noise ("PSI", "REA")
+        if typ == "organization":
+            b = _organization_end(text, a, b)  # "Quartet Representative Blair": the body, not its envoy
+            s = text[a:b]
+            toks = s.split()
+            if not toks:
+                continue
         if typ == "organization" and title_prefix(s) and surname_alone(s[title_prefix(s) :].split()):
             a += title_prefix(s)  # "General Jones" the model calls an organisation
             s, toks, typ = text[a:b], text[a:b].split(), "person"
@@ -175,6 +181,22 @@ def _person_end(text: str, a: int, b: int) -> int:
         else:
             break
     return a + words[-1].end() if words else b
+
+
+@lru_cache(maxsize=1)
+def _post_words() -> frozenset[str]:
+    """One-word titles and posts that, inside what the model calls an organisation, begin the
+    name of its holder ("Quartet Representative Blair", "Homeland Security Advisor Frances Townsend")."""
+    single = {t.lower().strip(".") for t in titles() if " " not in t}
+    return frozenset((single | rules.words("post_words")) - rules.words("titles_in_organization_names"))
+
+
+def _organization_end(text: str, a: int, b: int) -> int:
+    words = list(re.finditer(r"\S+", text[a:b]))
+    for i in range(1, len(words) - 1):
+        if words[i].group().strip(".,").lower() in _post_words() and words[i + 1].group()[:1].isupper():
+            return a + words[i - 1].end()
+    return b
 
 
 def _names_something_else(text: str, end: int) -> bool:
