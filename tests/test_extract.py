@@ -348,6 +348,16 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
     orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "ops.txt").entities if e["type"] == "organization"}
     assert {"Department of State Operations Center", "U.S. Department of State", "Central Intelligence Agency"} <= orgs, orgs
     assert not {"Department of State, Central Intelligence Agency, and Defense Intelligence Agency", "Pakistan U.S. Department of State"} & orgs
+    # forms and cables print names in capitals, in fields of their own; their captions are no
+    # institutions; a sentence in capitals names none (NARA docid-32366110, 104-10176-10005)
+    text = (
+        "AGENCY ORIGINATOR : CIA\n: KANE, CHARLES W., SAC\n: OFFICE OF SECURITY, HEADQUARTERS\n\n"
+        "PLEASE FURNISH THIS OFFICE WITH COPIES. WHAT LATTER TOLD MEXICAN POLICE IS UNKNOWN.\n"
+        "Initiating Office: WH/3\nEmploying Office: DDP\n"
+    )
+    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "form.md").entities if e["type"] == "organization"}
+    assert "Office of Security" in orgs, orgs
+    assert not {"Furnish This Office", "Mexican Police", "Initiating Office", "Employing Office"} & orgs, orgs
     # the body, not its envoy (State C05758672, C05760483)
     text = "5/E Mitchell spoke to Quartet Representative Blair on May 30.\nShe met Homeland Security Advisor Frances Townsend.\n"
     orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "envoy.txt").entities if e["type"] == "organization"}

@@ -87,9 +87,45 @@ def _complement_end(comp: str) -> int:
     return len(comp)
 
 
+_CONNECTORS = frozenset({"of", "and", "for", "on", "the", "in", "to", "de", "del", "la"})
+
+
+def _capitals_as_title_case(text: str) -> str:
+    """A copy of ``text``, of the same length, in which lines set in capitals read in title case
+    ("OFFICE OF SECURITY, HEADQUARTERS" -> "Office of Security, Headquarters"): cables and forms
+    print names so. Words of three letters or fewer stay as they are ("WH Division", "FBI")."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            out.append(line)
+            continue
+        out.append(
+            re.sub(
+                r"[A-Z][A-Z'’]+",
+                lambda w: w.group().lower() if w.group().lower() in _CONNECTORS else w.group() if len(w.group()) <= 3 else w.group().capitalize(),
+                line,
+            )
+        )
+    return "".join(out)
+
+
+_FIELD_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*(?:[\W\d_]*|[A-Z][A-Za-z. ]{0,25}:[^\S\n]*|.*:[^\S\n]*[\W\d]*)$")
+_FIELD_AFTER = re.compile(r"[^\S\n]*(?:$|\n|[,;:.)(\]/-])")
+
+
+def _own_field(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` fills its line or a field of a form or header: nothing but marks or a
+    label before it on its line ("AGENCY ORIGINATOR : OFFICE OF SECURITY"), its line or a comma after it."""
+    line_start = text.rfind("\n", 0, a) + 1
+    return bool(_FIELD_BEFORE.search(text, line_start - 1 if line_start else 0, a)) and bool(_FIELD_AFTER.match(text, b))
+
+
 def find(text: str) -> list[Mention]:
     pat, not_first = _pattern()
     out = []
+    original, text = text, _capitals_as_title_case(text)
+    not_names = {fold(n) for n in rules.data().get("not_institutions") or []}
     for m in pat.finditer(text):
         a, b = m.start(), m.end()
         mods = m.group("mods").split()
@@ -130,5 +166,12 @@ def find(text: str) -> list[Mention]:
         if fold(s) in places.gazetteer().index:
             continue  # "Soviet Union", "West Bank": places
         name = " ".join(s.split())
-        out.append(Mention(a, b, s, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
+        raw = original[a:b]
+        if fold(name) in not_names:
+            continue  # "Office of Origin", "Employing Office": captions of forms
+        if raw != s and not _own_field(original, a, b):
+            continue  # in capitals, a name fills a field of its own: "FURNISH THIS OFFICE" is a sentence
+        if raw != s and not all(w.lower() in common_words() for w in re.findall(r"[A-Za-z]{4,}", s)):
+            continue  # in capitals, every word a word of the records: "OFFICE OF SSCURITY" is OCR noise
+        out.append(Mention(a, b, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
     return out
