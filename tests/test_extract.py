@@ -413,6 +413,26 @@ def test_names_the_records_repeat_are_still_names() -> None:
     assert not {"John F. Kennedy", "Obama Today", "Lavrov"} & {e["name"] for e in rec.entities if e["type"] == "organization"} | (people & {"John F. Kennedy", "Obama Today"})
 
 
+def test_handles_greetings_signatures_and_names_with_addresses() -> None:
+    # State C05789600, C05795577, C05762876, C05781140: an e-mail handle in an address field, the
+    # names a message opens with and the one it is signed with; "Huma Abedin <...>" read whole
+    text = (
+        "From: Valmoro, Lona J <ValmoroU@state.gov>\nTo: H; Huma Abedin; monica.hanley\nSubject: Re: Shuttle\n\nYes.\n\n"
+        "From: Jared Cohen [mailto\nTo: Burns, William J; Sullivan, Jacob J; alec.ross\nSubject: Syria\n\n"
+        "Please keep close hold.\n\nThanks,\nJared\n\n"
+        "From: McDonough, Denis R.\nTo: Burns, William J\nSubject: my bad\n\nBill\u2014\n\nIt has been brought to my attention.\n\n"
+        "From: PRE [mailto\nTo: Mills, Cheryl D\nSubject:\n\nI hope you had a good trip to Haiti.\n\nLuis\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "C05789600.txt"))
+    assert {"Huma Abedin", "Monica Hanley", "Alec Ross", "Luis", "Lona J Valmoro"} <= people, people
+    assert {"William J Burns", "Bill"} <= people, people
+    # a routing block of an FBI record is no letter: "Ben :" greets nobody (NARA 124-90137-10468)
+    noise = "operations] of Cuba\n\nConrad\n\n, CONTINUANCE OF NOTE ON PAGE TWO\nioe\n\nBen :\n\nhy OuOL L\n"
+    assert "Ben" not in _people(declass.parse_bytes(noise.encode(), "124-90137-10468.md"))
+    # "To: All Addressees", "To: MEXICO CITY" name no one
+    assert not {"All Addressees", "Mexico City"} & _people(declass.parse_bytes(b"TO: MEXICO CITY\nCc: All Addressees\nSubject: x\n\ntext\n", "c.txt"))
+
+
 def test_recognition_on_hand_labelled_releases() -> None:
     """38 documents (24 State e-mails and memos, 14 NARA JFK records) labelled by hand; the
     figures measured when this test was written, less a margin: a drop is a regression."""

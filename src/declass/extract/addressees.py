@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from declass.extract import rules
-from declass.extract.housestyle import given_names
+from declass.extract import ner, places, rules
+from declass.extract.housestyle import given_names, world_given_names
 from declass.extract.mention import Mention
-from declass.extract.textutil import slug
+from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_words
 from declass.read.quality import common_words
 
@@ -27,7 +27,7 @@ _LABEL = re.compile(r"[^\S\n]*[A-Z][A-Za-z -]{0,25}:")  # "Subject:", "Sent:": t
 
 _H = r"[^\S\n]"
 _OCR_INITIAL = {"5": "S", "1": "I", "0": "O", "8": "B", "3": "J"}  # "Sullivan, Jacob 3"
-_WORD = r"[A-Z][a-z][A-Za-z'’-]*"
+_WORD = r"[A-Z][a-z](?:[A-Za-z'’-]*[A-Za-z])?"
 _CAPS = r"[A-Z][A-Z'’-]+"
 # "Sullivan, Jacob J", "Mills, Cheryl .D", "Ross, Alec 3", "Shah, Rajiv (AID/A)"
 _INVERTED = re.compile(
@@ -35,7 +35,7 @@ _INVERTED = re.compile(
 )
 # "Huma Abedin", "Lee S. Strickland", "J. Barry Harrelson", "SUKIE STANLEY"
 _DIRECT = re.compile(
-    rf"(?P<name>(?:[A-Z]\.{_H}*)?{_WORD}(?:{_H}+(?:[A-Z]\.?|{_WORD})){{1,3}}|{_CAPS}(?:{_H}+(?:[A-Z]\.?|{_CAPS})){{1,2}})"
+    rf"(?P<name>(?:[A-Z]\.{_H}*)?{_WORD}(?:{_H}+(?:[A-Z]\.?(?![A-Za-z])|{_WORD})){{1,3}}|{_CAPS}(?:{_H}+(?:[A-Z]\.?(?![A-Za-z])|{_CAPS})){{1,2}})"
 )
 # what may follow a name in an address slot: an address, an office, a bracket, stray OCR marks
 _TAIL = re.compile(r"(?:<[^>\n]*>?|\[[^\]\n]*\]?|\([^)\n]*\)?|@[^\S\n]*[\w./-]*|[\d\s.,'’\"~>}{|-])*$")
@@ -53,6 +53,56 @@ def _letters() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     # a closing, then on the next line with text the name alone
     closing = re.compile(rf"^{_H}*(?:{alts('closings')}){_H}*[,!.]?{_H}*\n(?:{_H}*\n)?{_H}*{name}{_H}*$", re.M)
     return salute, closing, rules.words("not_addressees")
+
+
+_HANDLE = re.compile(r"(?<![\w@.])(?P<first>[a-z]{2,})[._](?P<last>[a-z]{2,}(?:-[a-z]{2,})?)(?=@|[^\w.@]|$)")
+_GREETING_NAME = r"[A-Z][a-z]+"
+_GREETING = re.compile(rf"^{_H}*(?P<names>{_GREETING_NAME}(?:{_H}*(?:,|&|and){_H}*{_GREETING_NAME}){{0,4}}){_H}*(?:,|:|—|–|-{{1,2}}){_H}*$", re.M)
+_SIGNATURE = re.compile(rf"(?:^|\n{_H}*\n){_H}*(?P<name>{_GREETING_NAME}(?:{_H}+[A-Z][a-z]+)?){_H}*(?=\n{_H}*\n|\n?$)")
+
+
+_SUBJECT_ABOVE = re.compile(r"(?:^|\n)[^\S\n]*(?:Subject|SUBJECT|Re|RE)[^\S\n]*:?[^\n]*\n(?:[^\n]*\n){0,5}[^\S\n]*$")
+_MESSAGE_END = re.compile(r"\s*(?:$|-{2,}|_{2,}|From:|Original Message|Sent from|Begin forwarded|This message|On .{5,60} wrote:)", re.I)
+
+
+def handle_people(text: str, a: int, b: int) -> list[Mention]:
+    """People an address field names by an e-mail handle ("'monica.hanley", "alec.ross"): a given
+    name, a dot and a surname."""
+    out = []
+    for m in _HANDLE.finditer(text, a, b):
+        first, last = m.group("first"), m.group("last")
+        if first not in given_names() or last in ner.ordinary_words():
+            continue
+        name = f"{first.capitalize()} {'-'.join(p.capitalize() for p in last.split('-'))}"
+        out.append(_mention(text, m.start(), m.end(), name))
+    return out
+
+
+def greeting_people(text: str) -> list[Mention]:
+    """The given names a message opens with on a line of their own ("Bill—", "Tom:", "Cheryl,
+    Meghann,") and the one it is signed with, alone on a line after a paragraph ("Steve")."""
+    out = []
+    given = given_names()
+    world = world_given_names()
+    nobody = rules.words("not_addressees") | rules.words("closings") | rules.words("salutations")
+    for m in _GREETING.finditer(text):
+        if not _SUBJECT_ABOVE.search(text[max(0, m.start() - 400) : m.start()]):
+            continue  # a greeting opens a message, under its header ("Ben :" in a routing block is none)
+        names = list(re.finditer(_GREETING_NAME, m.group("names")))
+        if all(fold(n.group()) in world and n.group().lower() not in nobody for n in names if n.group() != "and"):
+            base = m.start("names")
+            out += [_mention(text, base + n.start(), base + n.end(), n.group()) for n in names if n.group() != "and"]
+    for m in _SIGNATURE.finditer(text):
+        words = m.group("name").split()
+        if words[0].lower() not in given or words[0].lower() in rules.words("given_names_also_words"):
+            continue
+        if len(words) == 2 and (words[1].lower() in common_words() or words[1].lower() in title_words()):
+            continue
+        nxt = text[m.end("name") :].lstrip().split("\n", 1)[0].split()
+        if not _MESSAGE_END.match(text, m.end("name")) and not (nxt and nxt[0].lower().strip(",") in title_words()):
+            continue  # a signature ends a message (the next header, the mail program's mark, the end) or tops a title
+        out.append(_mention(text, m.start("name"), m.end("name"), " ".join(words)))
+    return out
 
 
 def letter_people(text: str) -> list[Mention]:
@@ -106,6 +156,10 @@ def _person(text: str, a: int, b: int, stop: frozenset[str]) -> Mention | None:
             return None  # "Budget Officer Thomas Howarth", "Counterintelligence Division Chief": a post
         if any(t.lower() in stop for t in toks) or sum(len(t) > 1 for t in toks) < 2:
             return None
+        if sum(len(t) > 1 for t in toks) > 3 or fold(raw) in places.gazetteer().index:
+            return None  # "Cheryl Mills Bernadette Meehan": two names run together; "MEXICO CITY" a station
+        if any(len(t) > 1 and t.lower() in ner.ordinary_words() and t.lower() not in given_names() for t in toks):
+            return None  # "All Addressees", "Turkey Earthquake": words, not a name
         name = " ".join(raw.split())
         if raw.isupper():
             name = " ".join(t if len(t.strip(".")) == 1 else t.capitalize() for t in name.split())
@@ -133,7 +187,7 @@ def find(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in line.finditer(text):
         got, _ = _slots(text, m.start("value"), m.end("value"), stop)
-        out += got
+        out += got + handle_people(text, m.start("value"), m.end("value"))
         if m.group("value").strip() and not got:
             continue
         # the list goes on below its label: one name a line (MEMORANDUM FOR:, cc:), or a long
@@ -158,4 +212,4 @@ def find(text: str) -> list[Mention]:
                 break
             out += got
             pos = end + 1
-    return out + letter_people(text)
+    return out + letter_people(text) + greeting_people(text)

@@ -176,7 +176,7 @@ def _person_end(text: str, a: int, b: int) -> int:
     caps = text[a:b].isupper()
     while len(words) > 1:
         w = words[-1].group().strip(".,").lower()
-        if w in _day_words() or (caps and w in _ordinary()):
+        if w in _day_words() or (caps and w in ordinary_words()):
             words.pop()
         else:
             break
@@ -212,7 +212,7 @@ def _day_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _ordinary() -> frozenset[str]:
+def ordinary_words() -> frozenset[str]:
     """Words the records mostly print in lower case (``data/ordinary_words.txt``)."""
     text = read_text("declass.extract", "data/ordinary_words.txt")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
@@ -256,7 +256,7 @@ def _words_not_names() -> frozenset[str]:
     print capitalised that is a surname and no given name ("clinton", "blair", "oswald") is a name,
     even if every other document has it (a given name alone, "Martin", stays too common to tell) (``data/ordinary_words.txt`` holds the words mostly printed in
     lower case)."""
-    ordinary = _ordinary()
+    ordinary = ordinary_words()
     index = housestyle.places.gazetteer().index
 
     def big_place(w: str) -> bool:  # "london", "jordan"; not the towns named Clinton or Kennedy
