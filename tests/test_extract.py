@@ -429,6 +429,9 @@ def test_handles_greetings_signatures_and_names_with_addresses() -> None:
     # a routing block of an FBI record is no letter: "Ben :" greets nobody (NARA 124-90137-10468)
     noise = "operations] of Cuba\n\nConrad\n\n, CONTINUANCE OF NOTE ON PAGE TWO\nioe\n\nBen :\n\nhy OuOL L\n"
     assert "Ben" not in _people(declass.parse_bytes(noise.encode(), "124-90137-10468.md"))
+    # "back in DC": Washington (State C05762637); "the DC Circuit" is no place
+    places_ = {(e["name"], e["attributes"].get("country")) for e in declass.parse_bytes(b"I leave Rome on July 9, back in DC on July 14. The DC Circuit ruled.\n", "dc.txt").entities if e["type"] == "place"}
+    assert ("Washington", "US") in places_ and len([p for p in places_ if p[0] == "Washington"]) == 1, places_
     # "To: All Addressees", "To: MEXICO CITY" name no one
     assert not {"All Addressees", "Mexico City"} & _people(declass.parse_bytes(b"TO: MEXICO CITY\nCc: All Addressees\nSubject: x\n\ntext\n", "c.txt"))
 

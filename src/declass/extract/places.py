@@ -236,6 +236,23 @@ def find(text: str) -> list[Mention]:
         p = choose(cands, doc_countries, near, city_hint)
         out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
         prev, prev_end = p, b
+    return out + _abbreviations(text, g, [(a, b) for a, b, _ in hits])
+
+
+def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+    """ "back in DC", "to NYC": a city's abbreviation after a preposition of place
+    (``city_abbreviations`` in ``data/places.yaml``), never inside a longer name ("Washington, DC")."""
+    abbrevs = yaml.safe_load(_data("places.yaml")).get("city_abbreviations") or {}
+    out = []
+    for abbr, city in abbrevs.items():
+        for m in re.finditer(rf"(?<![\w.]){re.escape(abbr)}(?![\w])", text):
+            a, b = m.span()
+            if any(x < b and a < y for x, y in taken) or not _LOCATIVE.search(text, max(0, a - 12), a):
+                continue
+            cands = [p for p in g.index.get(fold(city)) or [] if p.kind == "city"]
+            if cands:
+                p = max(cands, key=lambda c: c.population)
+                out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
     return out
 
 
