@@ -336,6 +336,10 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
     )
     orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "orgs.txt").entities if e["type"] == "organization"}
     assert {"State Council", "Saudi Refining Company", "Hidalgo County Sheriff's Office", "People's Liberation Army"} <= orgs
+    # bilateral bodies; an office symbol before a slash is no part of a name (State C05796167)
+    text = "The US/Afghan Bilateral Commission met. Send it to DDP/Operations Group. CIA's Domestic Contacts Division asked.\n"
+    orgs2 = {e["name"] for e in declass.parse_bytes(text.encode(), "bilateral.txt").entities if e["type"] == "organization"}
+    assert {"US/Afghan Bilateral Commission", "Operations Group", "Domestic Contacts Division"} <= orgs2, orgs2
     assert {"Bureau of Democracy, Human Rights, and Labor", "Presidential Appointee Leadership Program"} <= orgs
     assert not {"China's State Council", "Houston's Saudi Refining Company", "Bureau of Democracy", "Presidential Appointee Leadership Program on Friday"} & orgs
     # an institution beats a pack's organisation its name begins with, not one it runs on from;

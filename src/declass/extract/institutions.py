@@ -20,7 +20,10 @@ SOURCE = "rule:institution"
 PRIORITY = 33  # above the gazetteer ("Mexico City Police Department"), below acronyms and packs
 
 _H = r"[^\S\n]+"
-_MOD = r"(?:U\.S\.|U\.N\.|[A-Z]{2,5}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s|’s)?)"
+_PARTY = r"(?:U\.S\.|US|UK|EU|UN|[A-Z][a-z]+)"
+# "Afghan-Pakistan", "US/Afghan", "U.S.-Mexico": the parties of a bilateral body (not an office
+# symbol before a slash: "DDP/Operations Group")
+_MOD = rf"(?:{_PARTY}-{_PARTY}|{_PARTY}/[A-Z][a-z]+|U\.S\.|U\.N\.|[A-Z]{{2,5}}|[A-Z][a-z]+)(?:'s|’s)?"
 _LINK = r"(?:of|for|on)(?:[^\S\n]+the)?"  # "Office of the Secretary of State"
 _AND = r"(?:of|and|for)"  # further links, never "and the": that starts another name
 # a series in the complement, closed by "and": "Bureau of Democracy, Human Rights, and Labor"
@@ -68,8 +71,8 @@ def _owner(word: str) -> bool:
     w = word.lower()
     if w in rules.words("institution_possessives"):
         return False
-    if w in rules.words("institution_heads") or fold(word) in places.gazetteer().index:
-        return True
+    if w in rules.words("institution_heads") or fold(word) in places.gazetteer().index or re.fullmatch(r"[A-Z]{2,6}", word):
+        return True  # "the Committee's", "China's", "CIA's"
     return not (w in common_words() or w in title_words())
 
 
