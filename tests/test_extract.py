@@ -216,6 +216,10 @@ def _people(rec: Record) -> set[str]:
     return {e["name"] for e in rec.entities if e["type"] == "person"}
 
 
+def _orgs(rec: Record) -> set[str]:
+    return {e["name"] for e in rec.entities if e["type"] == "organization"}
+
+
 def test_people_of_address_lines_in_either_house_style() -> None:
     # from State release C05781562 and NARA record 104-10331-10165 (public domain)
     mail = (
@@ -259,7 +263,7 @@ def test_institutions_named_in_full_are_organisations() -> None:
     assert not {"Board", "Furnish Bureau", "Bureau", "Police"} & orgs
     # NARA JFK records: a post's name ends with its sentence; place words open a department's name
     text = "He visited the Cuban Embassy in Rio de Janeiro. An officer met him.\nNew York City Police Department officers came."
-    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "posts.txt").entities if e["type"] == "organization"}
+    orgs = _orgs(declass.parse_bytes(text.encode(), "posts.txt"))
     assert {"Cuban Embassy in Rio de Janeiro", "New York City Police Department"} <= orgs
 
 
@@ -316,7 +320,7 @@ def test_people_the_model_calls_organisations_and_lists_broken_by_a_redaction() 
         "   \u2022     Global Partnerships Initiative (Kris Balderston)\n"
     )
     rec = declass.parse_bytes(text.encode(), "C05778188.txt")
-    orgs = {e["name"] for e in rec.entities if e["type"] == "organization"}
+    orgs = _orgs(rec)
     assert "Anne-Marie Slaughter" in _people(rec) and "Anne-Marie Slaughter" not in orgs
     assert "Meghann Curtis" in _people(rec) and "Meghann Curtis" not in orgs
     # a word seen once is not seen twice because it begins a longer word ("Cin" in "Cincinnati")
@@ -334,11 +338,11 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
         "She met the Hidalgo County Sheriff's Office and the People's Liberation Army.\n"
         "He joins the Bureau of Democracy, Human Rights, and Labor after the Presidential Appointee Leadership Program on Friday.\n"
     )
-    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "orgs.txt").entities if e["type"] == "organization"}
+    orgs = _orgs(declass.parse_bytes(text.encode(), "orgs.txt"))
     assert {"State Council", "Saudi Refining Company", "Hidalgo County Sheriff's Office", "People's Liberation Army"} <= orgs
     # bilateral bodies; an office symbol before a slash is no part of a name (State C05796167)
     text = "The US/Afghan Bilateral Commission met. Send it to DDP/Operations Group. CIA's Domestic Contacts Division asked.\n"
-    orgs2 = {e["name"] for e in declass.parse_bytes(text.encode(), "bilateral.txt").entities if e["type"] == "organization"}
+    orgs2 = _orgs(declass.parse_bytes(text.encode(), "bilateral.txt"))
     assert {"US/Afghan Bilateral Commission", "Operations Group", "Domestic Contacts Division"} <= orgs2, orgs2
     assert {"Bureau of Democracy, Human Rights, and Labor", "Presidential Appointee Leadership Program"} <= orgs
     assert not {"China's State Council", "Houston's Saudi Refining Company", "Bureau of Democracy", "Presidential Appointee Leadership Program on Friday"} & orgs
@@ -349,7 +353,7 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
         "The request went to the Department of State, Central Intelligence Agency, and Defense Intelligence Agency.\n"
         "Meeting at the State Dept with Pakistan U.S. Department of State officials.\n"
     )
-    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "ops.txt").entities if e["type"] == "organization"}
+    orgs = _orgs(declass.parse_bytes(text.encode(), "ops.txt"))
     assert {"Department of State Operations Center", "U.S. Department of State", "Central Intelligence Agency"} <= orgs, orgs
     assert not {"Department of State, Central Intelligence Agency, and Defense Intelligence Agency", "Pakistan U.S. Department of State"} & orgs
     # forms and cables print names in capitals, in fields of their own; their captions are no
@@ -359,12 +363,12 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
         "PLEASE FURNISH THIS OFFICE WITH COPIES. WHAT LATTER TOLD MEXICAN POLICE IS UNKNOWN.\n"
         "Initiating Office: WH/3\nEmploying Office: DDP\n"
     )
-    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "form.md").entities if e["type"] == "organization"}
+    orgs = _orgs(declass.parse_bytes(text.encode(), "form.md"))
     assert "Office of Security" in orgs, orgs
     assert not {"Furnish This Office", "Mexican Police", "Initiating Office", "Employing Office"} & orgs, orgs
     # the body, not its envoy (State C05758672, C05760483)
     text = "5/E Mitchell spoke to Quartet Representative Blair on May 30.\nShe met Homeland Security Advisor Frances Townsend.\n"
-    orgs = {e["name"] for e in declass.parse_bytes(text.encode(), "envoy.txt").entities if e["type"] == "organization"}
+    orgs = _orgs(declass.parse_bytes(text.encode(), "envoy.txt"))
     assert not {"Quartet Representative Blair", "Homeland Security Advisor Frances Townsend"} & orgs, orgs
     # NARA 104-10173-10132, 2022-docid-32989711: OCR spells one body several ways in one record
     text = (
@@ -414,7 +418,7 @@ def test_names_the_records_repeat_are_still_names() -> None:
     rec = declass.parse_bytes(text.encode(), "C05767477.txt")
     people = _people(rec)
     assert {"Clinton", "Obama"} <= people, people
-    assert not {"John F. Kennedy", "Obama Today", "Lavrov"} & {e["name"] for e in rec.entities if e["type"] == "organization"} | (people & {"John F. Kennedy", "Obama Today"})
+    assert not {"John F. Kennedy", "Obama Today", "Lavrov"} & _orgs(rec) | (people & {"John F. Kennedy", "Obama Today"})
 
 
 def test_handles_greetings_signatures_and_names_with_addresses() -> None:
@@ -463,7 +467,7 @@ def test_house_style_names_signatures_and_what_is_no_institution() -> None:
     people = _people(rec)
     assert {"Carlos Garzana Roldan", "Joseph H. Langosch", "Joseph R. Morola", "Kathy"} <= people
     assert not any(p.startswith("Ray") for p in people)
-    orgs = {e["name"] for e in rec.entities if e["type"] == "organization"}
+    orgs = _orgs(rec)
     assert "Warren Commission" in orgs and not {"Soviet Union", "Senator Church"} & orgs
     assert any(e["type"] == "place" and e["name"] == "Soviet Union" for e in rec.entities)
     assert evidence.errors(rec.to_dict()) == []
