@@ -340,6 +340,12 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
     )
     orgs = _orgs(declass.parse_bytes(text.encode(), "orgs.txt"))
     assert {"State Council", "Saudi Refining Company", "Hidalgo County Sheriff's Office", "People's Liberation Army"} <= orgs
+    # an embassy is an institution (NARA 104-10006-10247); a pack's name that is also a word
+    # counts only as the pack writes it ("PROBABLE INTEL" in a cable of NARA 104-10326-10048)
+    rec = declass.parse_bytes(b"scheduled to arrive in New Delhi as an English language teacher at the Soviet Embassy.\n", "e.md")
+    assert "Soviet Embassy" in _orgs(rec)
+    assert "Intel" not in _orgs(declass.parse_bytes(b"TO ELICIT MORE INFO ON SUBJ'S (PROBABLE INTEL) BACKGROUND.\n", "c.md"))
+    assert "Intel" in _orgs(declass.parse_bytes(b"Intel and Microsoft opened offices in Hanoi.\n", "c.txt"))
     # bilateral bodies; an office symbol before a slash is no part of a name (State C05796167)
     text = "The US/Afghan Bilateral Commission met. Send it to DDP/Operations Group. CIA's Domestic Contacts Division asked.\n"
     orgs2 = _orgs(declass.parse_bytes(text.encode(), "bilateral.txt"))
@@ -451,7 +457,7 @@ def test_recognition_on_hand_labelled_releases() -> None:
 
     report = evaluate.score(Path(__file__).parent / "labels" / "entities-dev.jsonl")
     s = report.scores
-    assert s["person"].f1 >= 0.83 and s["place"].f1 >= 0.82 and s["organization"].f1 >= 0.70, {t: round(x.f1, 3) for t, x in s.items()}
+    assert s["person"].f1 >= 0.85 and s["place"].f1 >= 0.84 and s["organization"].f1 >= 0.73, {t: round(x.f1, 3) for t, x in s.items()}
 
 
 def test_house_style_names_signatures_and_what_is_no_institution() -> None:

@@ -37,6 +37,7 @@ class Entry:
     not_before: frozenset[str] = frozenset()  # any name of it, followed by one of these words, names something else
     surname: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
+    case_sensitive: bool = False  # also a word ("Intel", "Apple"): found only as written
 
 
 @dataclass(slots=True)
@@ -108,6 +109,7 @@ def load_pack(path: Path) -> list[Entry]:
                 weak_not_after=[str(a) for a in item.get("weak_not_after") or []],
                 surname=item.get("surname"),
                 attributes=attrs,
+                case_sensitive=bool(item.get("case_sensitive")),
             )
         )
     return out
@@ -178,6 +180,8 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             if raw[:1].islower():
                 continue  # "the congress of ..." in lower case is a word, not a name
             key = m.by_alias.get(fold(raw))
+            if key and m.entries[key].case_sensitive and raw not in (m.entries[key].name, *m.entries[key].aliases):
+                continue  # "PROBABLE INTEL": a name that is also a word counts only as the pack writes it ("Intel")
             if key and not _part_of_other_name(m.entries[key], text, b):
                 out.append(_mention(m, key, text, a, b, ""))
     if m.acronym_re is not None:
