@@ -346,6 +346,9 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
     assert "Soviet Embassy" in _orgs(rec)
     assert "Intel" not in _orgs(declass.parse_bytes(b"TO ELICIT MORE INFO ON SUBJ'S (PROBABLE INTEL) BACKGROUND.\n", "c.md"))
     assert "Intel" in _orgs(declass.parse_bytes(b"Intel and Microsoft opened offices in Hanoi.\n", "c.txt"))
+    # the note every CIA name-check form prints (NARA 104-10006-10247): the agencies before the CIA
+    note = b"Note 1. Records of COI, SSU, OSS and CIG are in RID/ARD, and those that meet indexing criteria are carded.\n"
+    assert {"Coordinator of Information", "Strategic Services Unit", "Office of Strategic Services", "Central Intelligence Group"} <= _orgs(declass.parse_bytes(note, "n.md"))
     # bilateral bodies; an office symbol before a slash is no part of a name (State C05796167)
     text = "The US/Afghan Bilateral Commission met. Send it to DDP/Operations Group. CIA's Domestic Contacts Division asked.\n"
     orgs2 = _orgs(declass.parse_bytes(text.encode(), "bilateral.txt"))
