@@ -19,3 +19,10 @@ def load_yaml(package: str, name: str) -> Any:
 @cache
 def read_text(package: str, name: str) -> str:
     return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def read_words(package: str, name: str) -> frozenset[str]:
+    """The words of a word-list file: several a line, separated by spaces, lines starting with "#"
+    are comments."""
+    return frozenset(w for line in read_text(package, name).splitlines() if not line.startswith("#") for w in line.split())

@@ -358,7 +358,7 @@ def _merge_organizations(ms: list[Mention]) -> None:
             g = named[other]
             cut = len(g) > len(f) and g.startswith(f) and g[len(f)].isalpha()
             if cut or (fuzz.ratio(f, g) >= FUZZY_SAME_ORGANIZATION and _same_shape(names_of[k], names_of[other])):
-                target[k] = (other, next(m.name for m in ms if m.key == other))
+                target[k] = (other, names_of[other])
                 break
     for m in orgs:
         if m.key in target:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from declass.datafiles import read_text
+from declass.datafiles import read_words
 from declass.extract import places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
@@ -55,8 +55,7 @@ def lone_given_names(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[frozenset[str], frozenset[str]]:
-    text = read_text("declass.extract", "data/given_names.txt")
-    given = frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    given = frozenset(w.lower() for w in read_words("declass.extract", "data/given_names.txt"))
     not_sur = frozenset(w.upper() for w in rules.words("not_surnames"))
     return given, not_sur
 
@@ -72,11 +71,9 @@ def world_given_names() -> frozenset[str]:
     ``data/given_names_world.txt``, less those that are common words of the records ("Will",
     "Page") or places of the gazetteer ("Jordan", "Salem"). Too broad to make a word alone a
     person; enough to tell "Samantha Power" from an organisation."""
-    text = read_text("declass.extract", "data/given_names_world.txt")
     words = common_words()
     index = places.gazetteer().index
-    world = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
-    world = {w for w in world if w not in words and w not in index}
+    world = {w for w in read_words("declass.extract", "data/given_names_world.txt") if w not in words and w not in index}
     return frozenset(world | {fold(w) for w in given_names()})
 
 
@@ -84,8 +81,7 @@ def world_given_names() -> frozenset[str]:
 def world_surnames() -> frozenset[str]:
     """Surnames of many languages, folded to ASCII (``data/surnames_world.txt``): what tells the
     surname "Power" in "Samantha Power" from the word "Chemical" in "Dow Chemical"."""
-    text = read_text("declass.extract", "data/surnames_world.txt")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return read_words("declass.extract", "data/surnames_world.txt")
 
 
 def _surname(w: str, given: frozenset[str], not_sur: frozenset[str]) -> bool:

@@ -6,7 +6,6 @@ capitals is left alone: every heading there would look like a name."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 
@@ -47,8 +46,7 @@ def _place_start(mods: list[str]) -> bool:
 
 def head_after(rest: str) -> bool:
     """Whether ``rest``, the words of a name after another name it holds, has a head noun of its own."""
-    heads = {h.lower() for h in rules.data()["institution_heads"]}
-    return any(w.lower() in heads for w in re.findall(r"[A-Za-z]+", rest))
+    return any(w.lower() in rules.words("institution_heads") for w in re.findall(r"[A-Za-z]+", rest))
 
 
 def _sentence_start(text: str, at: int) -> bool:
@@ -60,8 +58,7 @@ def _sentence_start(text: str, at: int) -> bool:
 def _not_in_complement() -> frozenset[str]:
     """Words that end a name's complement: dates and honorifics ("Program on Friday", "Committee
     on August 3", "Company on Mr. Hunt")."""
-    dates = {n.lower() for n in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr] if n}
-    return frozenset(dates | rules.words("institution_complement_stops"))
+    return rules.month_words() | rules.day_words() | rules.words("institution_complement_stops")
 
 
 def _owner(word: str) -> bool:

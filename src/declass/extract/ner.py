@@ -4,7 +4,6 @@ Only the tokenizer and the entity recogniser run (no parser): that is what it co
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 from typing import Any
@@ -13,8 +12,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from declass import settings
-from declass.datafiles import read_text
-from declass.extract import housestyle, rules
+from declass.datafiles import read_words
+from declass.extract import housestyle, places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, shouting, slug
 from declass.extract.titles import title_prefix, title_words, titles
@@ -130,7 +129,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             # slot ("To: H; Sullivan, Jacob J"), never after a comma ("Hi, Tamera, Kris")
             line_start = text.rfind("\n", 0, a) + 1
             sur = re.search(r"(?:^|[;:<\"'])[^\S\n]*([A-Z][A-Za-z'’-]+),[^\S\n]*$", text[max(line_start, a - 40) : a])
-            lists = (rules.words("not_in_names"), rules.words("not_names"), _not_organizations()[0], _day_words())
+            lists = (rules.words("not_in_names"), rules.words("not_names"), _not_organizations()[0], rules.day_words())
             if sur and not any(sur.group(1).lower() in ws for ws in lists):
                 a = a - (len(text[max(line_start, a - 40) : a]) - sur.start(1))
                 s = text[a:b]
@@ -176,7 +175,7 @@ def _person_end(text: str, a: int, b: int) -> int:
     caps = text[a:b].isupper()
     while len(words) > 1:
         w = words[-1].group().strip(".,").lower()
-        if w in _day_words() or (caps and w in ordinary_words()):
+        if w in rules.day_words() or (caps and w in ordinary_words()):
             words.pop()
         else:
             break
@@ -207,15 +206,9 @@ def _names_something_else(text: str, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _day_words() -> frozenset[str]:
-    return frozenset({n.lower() for n in [*calendar.day_name, *calendar.day_abbr] if n} | {"today", "tomorrow", "yesterday", "tonight"})
-
-
-@lru_cache(maxsize=1)
 def ordinary_words() -> frozenset[str]:
     """Words the records mostly print in lower case (``data/ordinary_words.txt``)."""
-    text = read_text("declass.extract", "data/ordinary_words.txt")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return read_words("declass.extract", "data/ordinary_words.txt")
 
 
 _MIXED = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]|[A-Z]{2}[a-z]")  # "FOlA", "McX" is fine below
@@ -253,11 +246,11 @@ def surname_alone(toks: list[str]) -> bool:
 @lru_cache(maxsize=1)
 def _words_not_names() -> frozenset[str]:
     """The common words of the records less the surnames they repeat: a word the records mostly
-    print capitalised that is a surname and no given name ("clinton", "blair", "oswald") is a name,
-    even if every other document has it (a given name alone, "Martin", stays too common to tell) (``data/ordinary_words.txt`` holds the words mostly printed in
-    lower case)."""
+    print capitalised (not in ``data/ordinary_words.txt``) that is a surname and no given name
+    ("clinton", "blair", "oswald") is a name, even if every other document has it; a given name
+    alone ("Martin") stays too common to tell."""
     ordinary = ordinary_words()
-    index = housestyle.places.gazetteer().index
+    index = places.gazetteer().index
 
     def big_place(w: str) -> bool:  # "london", "jordan"; not the towns named Clinton or Kennedy
         return any(p.kind in ("country", "state", "region") or (p.kind == "city" and p.population >= 100_000) for p in index.get(w) or [])
@@ -267,6 +260,13 @@ def _words_not_names() -> frozenset[str]:
     names = {w for w in housestyle.world_surnames() if w not in given and w not in also and not big_place(w)}
     titles = title_words()
     return frozenset(w for w in common_words() if w in ordinary or w not in names or w in titles)
+
+
+@lru_cache(maxsize=1)
+def _not_in_person_names() -> frozenset[str]:
+    """Words of places and institutions, and the cable words that name no organisation: never in a
+    person's name ("Idlewild Airport", "BIRMINGHAM SAC")."""
+    return rules.words("not_in_person_names") | _not_organizations()[0]
 
 
 @lru_cache(maxsize=1)
@@ -376,7 +376,7 @@ def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozense
         return True  # "Jacob J", "Bill B": a name cut before its surname
     if len(toks) >= 3 and all(len(w) <= 3 for w in toks):
         return True  # "Dem Ind Men Wom Wht": a table's column heads
-    if typ == "person" and any(w.strip(".,").lower() in rules.words("not_in_person_names") | _not_organizations()[0] for w in toks):
+    if typ == "person" and any(w.strip(".,").lower() in _not_in_person_names() for w in toks):
         return True  # "Idlewild Airport", "BIRMINGHAM SAC"
     if typ == "person" and any(w[:1].islower() and w.lower() not in rules.words("name_particles") for w in toks[1:]):
         return True  # "Color de tos ojos", "AMMUGOL al ii": words of a sentence, not a name

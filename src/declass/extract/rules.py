@@ -3,6 +3,7 @@ accessor, so each recogniser reads a list by its key instead of loading it itsel
 
 from __future__ import annotations
 
+import calendar
 from functools import cache
 from typing import Any
 
@@ -17,3 +18,15 @@ def data() -> Any:
 def words(key: str) -> frozenset[str]:
     """The list under ``key``, in lower case (an absent key is an empty list)."""
     return frozenset(str(w).lower() for w in data().get(key) or [])
+
+
+@cache
+def day_words() -> frozenset[str]:
+    """Names of days, in full and abbreviated, and the days said relative to today (``relative_days``)."""
+    return frozenset({n.lower() for n in [*calendar.day_name, *calendar.day_abbr] if n}) | words("relative_days")
+
+
+@cache
+def month_words() -> frozenset[str]:
+    """Names of months, in full and abbreviated."""
+    return frozenset(n.lower() for n in [*calendar.month_name, *calendar.month_abbr] if n)
