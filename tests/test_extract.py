@@ -491,3 +491,31 @@ def test_regions_district_codes_and_possessives_are_places() -> None:
     assert [m.name for m in places.find("confidence in Northern Ireland's political institutions")] == ["Northern Ireland"]
     # a town's other name that is a given name elsewhere is not the town
     assert places.find("So let's wait and see who else Lissa turns up.") == []
+
+
+def test_a_list_of_stations_is_read_as_places_a_list_of_officials_is_not() -> None:
+    # NARA JFK 104-10012-10076: the field distribution of a CIA dispatch, OCR'd, a station a line
+    stations = (
+        "FIELD DISTREBUTTON\n\nDakar\n\nFreetoun\n\nLusake\n\nRabat\n\n2710011\n\nBerlin 3\n\n"
+        "NE DiT2n10n\n\nAsuncioo\n\nFogota\n\nErasilia\n\nAthens\n\nBeirut\n\n2\n\nKingston\n\nXLisbon\n\nX Managua\n\nSB/Division\n"
+    )
+    got = {m.text: m.name for m in places.find(stations)}
+    for printed, name in [
+        ("Freetoun", "Freetown"),
+        ("Lusake", "Lusaka"),
+        ("Asuncioo", "Asunción"),
+        ("Fogota", "Bogotá"),
+        ("Lisbon", "Lisbon"),
+        ("Managua", "Managua"),
+    ]:
+        assert got.get(printed) == name, printed
+    assert {"Dakar", "Rabat", "Athens", "Beirut", "Kingston"} <= set(got.values())
+    # NARA JFK 124-10204-10101: the FBI's routing list of officials; surnames that are towns
+    officials = (
+        "Tolson\n\nBelmont.\n\nMohr -\n\nDeLoach -\n\nCasper\n\nCallahan -\n\nConrad -\n\nFelt\n\nGale\n\nRosen\n\nSullivan\n\nTavel.\n\nTrotter -\n\nHolmes\n"
+    )
+    assert [m.text for m in places.find(officials) if m.source == "gazetteer:list"] == []
+    # a station's code is no town ("OTTA", "LAPA"), however many codes a cable lists
+    codes = "BUEN\n\nCOBA\n\nGUAT\n\nLAPA\n\nLOND\n\nROME\n\nBONN\n\nTOKY\n\nOTTA\n\nLIMA\n"
+    assert {m.text for m in places.find(codes)} <= {"ROME", "BONN", "LIMA"}
+

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from declass.datafiles import load_yaml, read_text
 from declass.extract.mention import Mention
@@ -235,7 +235,9 @@ def find(text: str) -> list[Mention]:
         p = choose(cands, doc_countries, near, city_hint)
         out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
         prev, prev_end = p, b
-    return out + _abbreviations(text, g, [(a, b) for a, b, _ in hits])
+    taken = [(a, b) for a, b, _ in hits]
+    out += _abbreviations(text, g, taken)
+    return out + _columns(text, g, taken + [(m.start, m.end) for m in out[len(hits) :]])
 
 
 @lru_cache(maxsize=1)
@@ -260,6 +262,112 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> lis
 
 
 _LOCATIVE = re.compile(r"\b(?:IN|AT|FROM|TO|NEAR|INTO|VIA|in|at|from|to|near|into|via)[^\S\n]+$")
+
+# a line of a list of places: a tick, cross or letter a clerk wrote before it ("X Bern", "/Berlin",
+# "XLisbon"), the name, then perhaps a figure ("Hong Kong 13 - 14")
+_LIST_LINE = re.compile(
+    r"[^\S\n]*[^\w\n]{0,3}(?:(?P<mark>[XxVv]|[A-Z](?=[^\S\n]))[^\S\n]*)?"  # a mark: "X ", "/", "V"
+    r"(?P<name>[A-ZÀ-Þ][^\W\d_'’. -]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,4})"  # one to five words
+    r"[^\w\n]*(?:[\d\s-]{0,12}[^\w\n]*)$"  # a figure after it
+)
+MIN_COLUMN = 3  # names of places, each a line of its own, that make a list of places
+MIN_POP_FUZZY = 100_000  # an OCR'd name in such a list is read only as a city this big (or a country)
+
+
+def _list_place(name: str, g: Gazetteer, fuzzy: bool) -> tuple[int, list[Place]] | None:
+    """The places a line of a list names, and where the name starts in ``name``: the name as
+    printed or without a clerk's mark glued to it ("XLisbon", "FTokyo"), or (``fuzzy``) the big
+    city or country it is an OCR'd spelling of ("Monterideo"). A word, a person's name or a small
+    town is none ("URGENT", "Sullivan", "Belmont")."""
+    glued = len(name) > 2 and name[1].isupper() and name[2:3].islower()
+    tries = (0, 1) if glued else (0,)
+    for skip in tries:
+        key = fold(name[skip:])
+        cands = g.index.get(key)
+        if cands and key not in g.not_places and _list_name_ok(key, cands):
+            return skip, cands
+    if fuzzy:
+        for skip in tries:
+            key = fold(name[skip:])
+            if len(key.replace(" ", "")) >= 6 and key not in g.index and _list_name_ok(key, []):
+                hit = process.extractOne(key, _big_names(), scorer=fuzz.ratio, score_cutoff=80 if len(key) >= 8 else 83)
+                if hit is not None and not _person_name(hit[0]):
+                    return skip, g.index[hit[0]]
+    return None
+
+
+def _list_name_ok(key: str, cands: list[Place]) -> bool:
+    """Whether a line of a list may be this place (``cands``; none: a spelling of a big one)."""
+    from declass.extract import ner
+
+    if len(key) < 4 or (key in common_words() and key not in well_known()) or key in ner.ordinary_words():
+        return False
+    if " " in key or any(p.kind in ("country", "state", "region") for p in cands):
+        return True
+    if len(key) <= 4:  # "ROME", "BONN"; not a station's code ("OTTA", "LAPA")
+        return any(fold(p.name) == key and p.population >= MIN_POP_FUZZY for p in cands)
+    big = max((p.population for p in cands), default=MIN_POP_FUZZY)
+    return big >= (MIN_POP_FUZZY if _person_name(key) else MIN_POP_SINGLE_WORD)
+
+
+def _person_name(key: str) -> bool:
+    from declass.extract import housestyle
+
+    return key in housestyle.world_surnames() or key in housestyle.world_given_names()
+
+
+@lru_cache(maxsize=1)
+def _big_names() -> list[str]:
+    """The names (not other names) of countries, states and cities of ``MIN_POP_FUZZY`` people or
+    more."""
+    return [
+        k
+        for k, ps in gazetteer().index.items()
+        if len(k) >= 5 and any(fold(p.name) == k and (p.kind in ("country", "state") or (p.kind == "city" and p.population >= MIN_POP_FUZZY)) for p in ps)
+    ]
+
+
+def _columns(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+    """A list of places a line each, as the station lists of cable routing print them: where
+    ``MIN_COLUMN`` lines or more in a run are each a place's name and nothing else (ordinary words
+    aside), every such line of the run is a place, a clerk's mark before it or an OCR'd spelling
+    of a big city included ("XSan Jose", "Togota")."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for ln in text.split("\n"):
+        lines.append((pos, ln))
+        pos += len(ln) + 1
+    out: list[Mention] = []
+    run: list[tuple[int, int, str, bool]] = []  # (start, end, name, exact) of the lines of a run
+    gap = 0
+
+    def close() -> None:
+        if sum(1 for *_, exact in run if exact) >= MIN_COLUMN:
+            for a, b, name, _ in run:
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                found = _list_place(name, g, True)
+                if found:
+                    skip, cands = found
+                    p = choose(cands)
+                    out.append(Mention(a + skip, b, text[a + skip : b], "place", p.key, p.name, "gazetteer:list", PRIORITY, p.mention_attributes()))
+        run.clear()
+
+    for start, ln in lines:
+        if not ln.strip():
+            continue
+        m = _LIST_LINE.fullmatch(ln) if len(ln.strip()) <= 40 else None
+        name = m.group("name").rstrip(" -") if m else ""
+        if m and name:
+            a = start + m.start("name")
+            run.append((a, a + len(name), name, _list_place(name, g, False) is not None))
+            gap = 0
+            continue
+        gap += 1
+        if gap > 1 and run:
+            close()
+    close()
+    return out
 
 
 def _comma_code(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
