@@ -519,3 +519,24 @@ def test_a_list_of_stations_is_read_as_places_a_list_of_officials_is_not() -> No
     codes = "BUEN\n\nCOBA\n\nGUAT\n\nLAPA\n\nLOND\n\nROME\n\nBONN\n\nTOKY\n\nOTTA\n\nLIMA\n"
     assert {m.text for m in places.find(codes)} <= {"ROME", "BONN", "LIMA"}
 
+
+def test_a_post_named_by_its_city_and_the_place_inside_a_posts_name() -> None:
+    # State C05765915, C05766531, C05766654, C05766696 (public domain)
+    text = (
+        "Melanne and Huma: I want to bring you up to speed on our support to Asha Haji. Embassy Nairobi informed me earlier.\n\n"
+        "Press Counselor, US Embassy London\n\n"
+        "I just got off the phone with Embassy Brasilia Charge Lisa Kubiske, who provided a recap.\n\n"
+        "American Embassy Switchboard\n\nGoldman. Embassy LEGAT office is double-tracking.\n\n"
+        "The U.S. Embassy in Baghdad reported.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "posts.txt")
+    orgs = _orgs(rec)
+    assert {"Embassy Nairobi", "US Embassy London", "Embassy Brasilia", "U.S. Embassy in Baghdad"} <= orgs, orgs
+    assert not {o for o in orgs if "Switchboard" in o or "LEGAT" in o or "Charge" in o}, orgs
+    # the city a post is in is a place of the document, its mention inside the post's
+    placed = {e["name"]: e for e in rec.entities if e["type"] == "place"}
+    assert {"Nairobi", "London", "Brasília", "Baghdad"} <= set(placed), set(placed)
+    post = next(e for e in rec.entities if e["name"] == "U.S. Embassy in Baghdad")["mentions"][0]
+    inner = placed["Baghdad"]["mentions"][0]
+    assert post["start"] < inner["start"] < inner["end"] == post["end"]
+    assert evidence.errors(rec.to_dict()) == []

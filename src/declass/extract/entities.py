@@ -31,6 +31,56 @@ def _org_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in data.get("organization_patterns") or []]
 
 
+_PREPOSITION = re.compile(r"\s(?:in|to|at)\s")
+# the head noun of a diplomatic post; the place a post is in follows it ("Embassy in Baghdad")
+_POST_HEAD = re.compile(
+    r"\b(?:Embassy|Consulate(?:\s+General)?|Mission|Legation|Interests\s+Section|AmEmbassy|AMEMBASSY|Amembassy|AmConsul|AMCONSUL|Amconsul|USEMB|AMEMB)\b"
+)
+
+
+_AFTER_HEAD = re.compile(r"[^\S\n]+(?:(?:in|to|at)[^\S\n]+)?((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:de[^\S\n]+|del[^\S\n]+)?[A-Z][\w.'’-]*){0,2})")
+
+
+def _place_after_head(s: str, head_end: int) -> tuple[int, int, places.Place] | None:
+    """The place a post's name gives after its head noun: "Embassy Brasilia Charge" -> Brasilia,
+    "Consulate General in Ciudad Juarez" -> Ciudad Juarez (the longest name a gazetteer knows)."""
+    m = _AFTER_HEAD.match(s, head_end)
+    if m is None:
+        return None
+    g = places.gazetteer()
+    words = list(re.finditer(r"\S+", m.group(1)))
+    for n in range(len(words), 0, -1):
+        a, b = m.start(1), m.start(1) + words[n - 1].end()
+        while b > a and s[b - 1] in ".,'’-":
+            b -= 1
+        key = fold(s[a:b])
+        cands = g.index.get(key)
+        if cands and key not in g.not_places:
+            # the place of that very name before one that once had it ("Islamabad", not Chattogram)
+            return a, b, places.choose([p for p in cands if fold(p.name) == key] or cands)
+    return None
+
+
+def places_inside_posts(ms: list[Mention], text: str) -> list[Mention]:
+    """The place a diplomatic post is in, named inside the post's name, is a place the document
+    names too ("U.S. Embassy in Baghdad", "Embassy Baghdad": Baghdad). These mentions lie inside
+    the post's: the only mentions of a record that overlap."""
+    out = []
+    # a place the document names elsewhere is that place here too
+    named = {fold(m.text): m for m in ms if m.type == "place"}
+    for m in ms:
+        if m.type != "organization" or m.attributes.get("kind") != "diplomatic_post":
+            continue
+        head = _POST_HEAD.search(m.text)
+        where = _place_after_head(m.text, head.end()) if head else None
+        if where is not None:
+            a, b, p = where
+            same = named.get(fold(m.text[a:b]))
+            key, name, attrs = (same.key, same.name, dict(same.attributes)) if same else (p.key, p.name, p.mention_attributes())
+            out.append(Mention(m.start + a, m.start + b, text[m.start + a : m.start + b], "place", key, name, "gazetteer", places.PRIORITY, attrs))
+    return out
+
+
 def rule_mentions(text: str) -> list[Mention]:
     out = []
     for pat in _org_patterns():
@@ -40,6 +90,17 @@ def rule_mentions(text: str) -> list[Mention]:
             if cut is None:
                 continue
             m = cut
+            if not _PREPOSITION.search(m.group(0)):
+                # "Embassy Baghdad": the name ends with the place that follows the head, and
+                # without one ("Embassy Officials") it is no post
+                head = _POST_HEAD.search(m.group(0))
+                after = _place_after_head(m.group(0), head.end()) if head else None
+                if after is None:
+                    continue
+                cut = pat.fullmatch(text, m.start(), m.start() + after[1])
+                if cut is None:
+                    continue
+                m = cut
             name = re.sub(r"\s+", " ", m.group(0))
             attrs: dict[str, Any] = {"kind": "diplomatic_post"}
             where = places.find(m.group(0))
@@ -180,7 +241,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
         if m.type == "person":
             m.title = title_before(text, m.start)
     ms = _drop_lone_words(ms, text)
-    return _entities(ms)
+    return _entities(ms + places_inside_posts(ms, text))
 
 
 def _without_initials(name: str) -> str:
