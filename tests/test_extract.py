@@ -14,8 +14,9 @@ import pytest
 
 import declass
 from declass import evidence, settings
-from declass.extract import dates, places
+from declass.extract import dates, packs, places
 from declass.extract.textutil import fold
+from declass.extract.titles import title_before
 from declass.record import Record
 
 FIX = Path(__file__).parent / "fixtures"
@@ -230,7 +231,8 @@ def test_people_of_address_lines_in_either_house_style() -> None:
     )
     rec = declass.parse_bytes(mail.encode(), "mail.txt")
     people = _people(rec)
-    assert {"Uzra S Zeya", "Johnnie Carson", "Donald Y Yamamoto", "Thomas A Shannon", "Cheryl D Mills", "Colleen C Neville", "Huma Abedin"} <= people
+    # Johnnie Carson and Thomas Shannon are people of the public-figures pack, under its names
+    assert {"Uzra S Zeya", "Johnnie Carson", "Donald Y Yamamoto", "Thomas Shannon", "Cheryl D Mills", "Colleen C Neville", "Huma Abedin"} <= people
     assert "Kris Tamera" not in people and "Uzra Best" not in people  # not "Last, First" after a comma
     assert not any(e["type"] == "place" and e["name"] == "Shannon" for e in rec.entities)
     memo = (
@@ -307,7 +309,8 @@ def test_people_the_model_calls_organisations_and_lists_broken_by_a_redaction() 
         "Subject: Re: Cote d'Ivoire\n\nI just spoke with Le Roy.\n"
     )
     rec = declass.parse_bytes(header.encode(), "C05779609.txt")
-    assert {"Rick Barton", "Annie Pforzheimer", "Keri M Lowry", "Susan E Rice", "Elizabeth Cousens"} <= _people(rec)
+    # Susan Rice and William Burns are people of the public-figures pack, under its names
+    assert {"Rick Barton", "Annie Pforzheimer", "Keri M Lowry", "Susan Rice", "Elizabeth Cousens"} <= _people(rec)
     assert not [e["name"] for e in rec.entities if e["type"] == "organization" and e["name"] in ("Pforzheimer", "Barton", "Lowry")]
     # State C05778188, C05793411: a name the address line gives, or a given name and a surname,
     # is a person wherever the model reads an organisation
@@ -442,7 +445,7 @@ def test_handles_greetings_signatures_and_names_with_addresses() -> None:
     )
     people = _people(declass.parse_bytes(text.encode(), "C05789600.txt"))
     assert {"Huma Abedin", "Monica Hanley", "Alec Ross", "Luis", "Lona J Valmoro"} <= people, people
-    assert {"William J Burns", "Bill"} <= people, people
+    assert {"William Burns", "Bill"} <= people, people
     # a routing block of an FBI record is no letter: "Ben :" greets nobody (NARA 124-90137-10468)
     noise = "operations] of Cuba\n\nConrad\n\n, CONTINUANCE OF NOTE ON PAGE TWO\nioe\n\nBen :\n\nhy OuOL L\n"
     assert "Ben" not in _people(declass.parse_bytes(noise.encode(), "124-90137-10468.md"))
@@ -540,3 +543,36 @@ def test_a_post_named_by_its_city_and_the_place_inside_a_posts_name() -> None:
     inner = placed["Baghdad"]["mentions"][0]
     assert post["start"] < inner["start"] < inner["end"] == post["end"]
     assert evidence.errors(rec.to_dict()) == []
+    # a nation's post with its head noun in lower case (State C05767591)
+    lower = declass.parse_bytes(b"we learned that the #2 at the\nEgyptian embassy in DC spent two years working on it.\n", "e.txt")
+    assert "Egyptian Embassy" in _orgs(lower)
+    assert "Nonexistent Embassy" not in _orgs(declass.parse_bytes(b"The Nonexistent embassy closed.\n", "n.txt"))
+
+
+def test_people_in_public_life_from_a_pack_by_name_surname_and_era() -> None:
+    # State C05769095, C05789505, C05764952, C05781562 (public domain)
+    text = (
+        "From: Holbrooke, Richard\nSent: Wednesday, September 2, 2009 6:35 PM\nTo: Sullivan, Jacob J\nSubject: Re: Lavrov\n\n"
+        "Jake: President Johnson-Surleaf probably wants the UNOCI to act more aggressively (b) take away any heavy "
+        "military equipment in the hands of Gbagbo's troops.\n\n"
+        "Also, Richard Holbrooke will testify on Sept 15 before the House. I spoke to Jeff Feltman and hopes this will be resolved.\n\n"
+        "FYI all: WJB asked me to make sure you're aware that Jill Biden is planning to visit Ethiopia and Kenya.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "figures.txt")
+    people = {e["name"]: e for e in rec.entities if e["type"] == "person"}
+    assert {"Sergey Lavrov", "Laurent Gbagbo", "Richard Holbrooke", "Jeffrey Feltman", "Jill Biden"} <= set(people), set(people)
+    # the address line and the full name in the text are one person, the pack's
+    holbrooke = people["Richard Holbrooke"]
+    assert holbrooke["id"] == "pack:public-figures:richard-holbrooke"
+    assert {"Holbrooke, Richard", "Richard Holbrooke"} <= {m["text"] for m in holbrooke["mentions"]}
+    # "President Johnson-Surleaf" is not President Johnson; Jill Biden is not her husband
+    assert not {"Lyndon B. Johnson", "Joe Biden"} & set(people)
+    assert evidence.errors(rec.to_dict()) == []
+    # a document older than a figure's public life names someone else by that surname
+    assert [m.name for m in packs.find("launch the process with Lavrov.", None, 2009)] == ["Sergey Lavrov"]
+    assert packs.find("launch the process with Lavrov.", None, 1963) == []
+    # an honorific licenses a surname only for people the records of their time call so
+    assert packs.find("Mr. Gordon called.", title_before) == []
+    assert [m.name for m in packs.find("Assistant Secretary Gordon called.", title_before)] == ["Philip Gordon"]
+    assert [m.name for m in packs.find("Mr. Belmont advised.", title_before)] == ["Alan H. Belmont"]
+

@@ -81,8 +81,24 @@ def places_inside_posts(ms: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def rule_mentions(text: str) -> list[Mention]:
+_LOWER_POST = re.compile(r"\b((?:North[^\S\n]+|South[^\S\n]+)?([A-Z][a-z]+))[^\S\n]+(embassy|consulate(?:[^\S\n]+general)?)\b")
+
+
+def _posts_in_lower_case(text: str) -> list[Mention]:
+    """ "the Egyptian embassy in DC", "the Chinese consulate": a nation's post, its head noun in
+    lower case (in capitals institutions.py reads it)."""
     out = []
+    for m in _LOWER_POST.finditer(text):
+        if m.group(2).lower() not in rules.words("demonyms"):
+            continue
+        name = " ".join(m.group(1).split()) + " " + m.group(3).split()[0].capitalize() + (" General" if len(m.group(3).split()) > 1 else "")
+        key = f"organization:{slug(name)}"
+        out.append(Mention(m.start(), m.end(), m.group(0), "organization", key, name, "rule:diplomatic-post", RULE_PRIORITY, {"kind": "diplomatic_post"}))
+    return out
+
+
+def rule_mentions(text: str) -> list[Mention]:
+    out = _posts_in_lower_case(text)
     for pat in _org_patterns():
         for m in pat.finditer(text):
             span = re.split(r"(?<=[a-z]{2})\.(?=\s|$)", m.group(0))[0]  # "Embassy in Havana. He": the sentence ends
@@ -137,6 +153,9 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
         # Department of State Case No")
         if inside and (
             (m.type == "person" and all(k.type == "place" and k.attributes.get("kind") == "city" for k in clash))
+            # a full name beats a pack's surname inside it: "Holbrooke, Richard" on an address line,
+            # "Jill Biden" (the pack's "Biden" is her husband)
+            or (m.type == "person" and all(k.type == "person" and k.source.startswith("pack:") and len(k.text.split()) == 1 for k in clash))
             or (m.source == institutions.SOURCE and all(k.type == "organization" and institutions.head_after(m.text[k.end - m.start :]) for k in clash))
         ):
             for k in sorted(clash_idx, reverse=True):
@@ -188,7 +207,9 @@ def people_named_in_anatomy(text: str, names: list[str]) -> list[Mention]:
     return out
 
 
-def find(text: str, warnings: list[str], people: list[str] | None = None) -> list[dict[str, Any]]:
+def find(text: str, warnings: list[str], people: list[str] | None = None, year: int | None = None) -> list[dict[str, Any]]:
+    """The people, organisations and places ``text`` names; ``year`` is the document's (packs'
+    entities that came to notice later are someone else)."""
     defs = acronyms.definitions(text)
     ms: list[Mention] = []
     ms += rule_mentions(text)
@@ -196,7 +217,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
     ms += addressees.find(text)
     ms += institutions.find(text)
     ms += housestyle.find(text)
-    ms += packs.find(text, title_before)
+    ms += packs.find(text, title_before, year)
     ms += acronyms.find(text, defs)
     ms += places.find(text)
     try:
@@ -233,6 +254,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
             continue
         ms.append(m)
     ms = _resolve_overlaps([m for m in ms if m.type != "drop"])
+    _people_of_packs(ms, year)
     _vote_types(ms, text)
     _people_not_places(ms)
     _merge_people(ms)
@@ -242,6 +264,35 @@ def find(text: str, warnings: list[str], people: list[str] | None = None) -> lis
             m.title = title_before(text, m.start)
     ms = _drop_lone_words(ms, text)
     return _entities(ms + places_inside_posts(ms, text))
+
+
+def _people_of_packs(ms: list[Mention], year: int | None) -> None:
+    """A person an address line, a signature or the model names in full is the pack's person of
+    that name ("Holbrooke, Richard" -> Richard Holbrooke of public-figures): one entity, the pack's."""
+    names = _pack_people(tuple(packs.pack_files()))
+    for m in ms:
+        if m.type != "person" or not m.key.startswith("person:") or len(m.name.split()) < 2:
+            continue
+        f = fold(m.name)
+        key = names.get(f) or names.get(_without_initials(f))
+        e = packs.matcher().entries[key] if key else None
+        if e is not None and not packs.came_later(e, year):
+            m.key, m.name, m.attributes = e.key, e.name, dict(e.attributes)
+
+
+@lru_cache(maxsize=4)
+def _pack_people(files: tuple[Any, ...]) -> dict[str, str]:
+    """Full names (two words or more) of the packs' people (of the pack files in force), folded,
+    with and without initials."""
+    out: dict[str, str] = {}
+    for key, e in packs.matcher().entries.items():
+        if e.type == "person":
+            for n in (e.name, *e.aliases):
+                f = fold(n)
+                if len(f.split()) >= 2:
+                    out.setdefault(f, key)
+                    out.setdefault(_without_initials(f), key)
+    return out
 
 
 def _without_initials(name: str) -> str:

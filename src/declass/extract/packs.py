@@ -20,6 +20,7 @@ import yaml
 from declass import settings
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, fold_same_length
+from declass.read.quality import common_words
 
 PRIORITY = 40
 
@@ -38,6 +39,8 @@ class Entry:
     surname: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     case_sensitive: bool = False  # also a word ("Intel", "Apple"): found only as written
+    since: int | None = None  # the year the entity came to public notice: no document before it names it
+    surname_after_honorific: bool = False  # "Mr. Belmont" names this person (an honorific licenses the surname)
 
 
 @dataclass(slots=True)
@@ -110,9 +113,19 @@ def load_pack(path: Path) -> list[Entry]:
                 surname=item.get("surname"),
                 attributes=attrs,
                 case_sensitive=bool(item.get("case_sensitive")),
+                since=_year(item.get("since"), path, i),
+                surname_after_honorific=bool(item.get("surname_after_honorific")),
             )
         )
     return out
+
+
+def _year(v: Any, path: Path, i: int) -> int | None:
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise ValueError(f"pack {path}: entity {i + 1}: since must be a year (a whole number), not {v!r}")
+    return v
 
 
 def matcher() -> Matcher:
@@ -168,7 +181,35 @@ def _part_of_other_name(e: Entry, text: str, end: int) -> bool:
     return bool(after) and after[0].strip(".,;:").lower() in e.not_before
 
 
-def find(text: str, title_before: Callable[[str, int], str | None] | None = None) -> list[Mention]:
+_NEXT_WORD = re.compile(r"(?:[^\S\n]+|-)([A-Z][a-z]+)\b")
+
+
+def _name_runs_on(e: Entry, text: str, end: int) -> bool:
+    """A person's name followed by a capitalised word that is no common word is a longer name of
+    someone else: "President Johnson Sirleaf" is not President Johnson."""
+    if e.type != "person":
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1).lower() not in common_words()
+
+
+def _office(title: str | None, e: Entry) -> bool:
+    """Whether a title licenses a pack's surname: a title of office does, an honorific only for
+    the people the records of their time call so ("Mr. Belmont")."""
+    from declass.extract.titles import honorifics
+
+    return bool(title) and (e.surname_after_honorific or title not in honorifics())
+
+
+def came_later(e: Entry, year: int | None) -> bool:
+    """Whether the entity came to notice after a document of ``year`` was written (a year's
+    grace): a 1963 cable's "Gates" or "Medvedev" is someone else."""
+    return year is not None and e.since is not None and e.since > year + 1
+
+
+def find(text: str, title_before: Callable[[str, int], str | None] | None = None, year: int | None = None) -> list[Mention]:
+    """The packs' entities ``text`` names; ``year``, the document's, rules out those that came to
+    notice later (``since``)."""
     m = matcher()
     folded = fold_same_length(text)
     low = folded.lower()
@@ -182,13 +223,14 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             key = m.by_alias.get(fold(raw))
             if key and m.entries[key].case_sensitive and raw not in (m.entries[key].name, *m.entries[key].aliases):
                 continue  # "PROBABLE INTEL": a name that is also a word counts only as the pack writes it ("Intel")
-            if key and not _part_of_other_name(m.entries[key], text, b):
+            if key and not _part_of_other_name(m.entries[key], text, b) and not _name_runs_on(m.entries[key], text, b):
                 out.append(_mention(m, key, text, a, b, ""))
     if m.acronym_re is not None:
         for hit in m.acronym_re.finditer(folded):
             key = m.acronyms.get(hit.group(0)) or m.acronyms.get(hit.group(0).replace(".", ""))
             if key and not _part_of_other_name(m.entries[key], text, hit.end()):
                 out.append(_mention(m, key, text, hit.start(), hit.end(), "acronym"))
+    out = [x for x in out if not came_later(m.entries[x.key], year)]
     strong = {x.key for x in out}
     taken = [(x.start, x.end) for x in out]
 
@@ -212,11 +254,13 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
         for hit in m.surnames.finditer(low):
             a, b = hit.span()
             key = m.by_surname.get(fold(text[a:b]))
-            if key and text[a : a + 1].isupper() and free(a, b):
+            if key and text[a : a + 1].isupper() and free(a, b) and not came_later(m.entries[key], year):
                 hits.setdefault(key, []).append((a, b))
         for key, spans in hits.items():
             # a bare surname names the pack's person only when the document also gives the full
-            # name, or puts a title before the surname ("President Calderon")
-            if key in strong or (title_before is not None and any(title_before(text, a) for a, _ in spans)):
+            # name, or puts a title of office before the surname ("President Calderon"; "Mr.
+            # Gordon" is anyone named Gordon)
+            e = m.entries[key]
+            if key in strong or (title_before is not None and any(_office(title_before(text, a), e) for a, _ in spans)):
                 out.extend(_mention(m, key, text, a, b, "surname") for a, b in spans)
     return out

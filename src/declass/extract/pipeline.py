@@ -15,8 +15,10 @@ def run(rec: Record) -> Record:
         return rec
     text = rec.text
     people = [p.name for role in ("drafted", "cleared", "approved") for p in getattr(rec.authorship, role)]
-    rec.entities = entities.find(text, rec.warnings, people)
-    found = dates.find(text, dates.reference(rec))
+    ref = dates.reference(rec)
+    year = int(ref[:4]) if ref and ref[:4].isdigit() else None
+    rec.entities = entities.find(text, rec.warnings, people, year)
+    found = dates.find(text, ref)
     rec.dates = [asdict(d) for d in found]
     rec.events, rec.relations = events.find(text, rec.entities, found)
     skip = [(d.start, d.end) for d in found] + [(r.start, r.end) for r in rec.redactions]

@@ -35,6 +35,12 @@ def title_before(text: str, start: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Titles that say nothing of an office ("Mr.", "Dr."): ``honorifics`` in ``data/titles.yaml``."""
+    return frozenset(str(t) for t in load_yaml("declass.extract", "data/titles.yaml").get("honorifics") or [])
+
+
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """The words of titles and of the roles signature blocks print under a name ("Special
     Assistant", "Project Officer"): a line of them alone names nobody."""
