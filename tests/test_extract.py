@@ -576,3 +576,16 @@ def test_people_in_public_life_from_a_pack_by_name_surname_and_era() -> None:
     assert [m.name for m in packs.find("Assistant Secretary Gordon called.", title_before)] == ["Philip Gordon"]
     assert [m.name for m in packs.find("Mr. Belmont advised.", title_before)] == ["Alan H. Belmont"]
 
+
+def test_a_name_after_an_office_symbol_in_cia_routing_lines() -> None:
+    # NARA JFK 104-10220-10128, 104-10012-10022, 104-10178-10137, 104-10071-10009 (public domain)
+    text = (
+        "COORD: C/WH/COG/MO Robert Ortman\n\nby phone)\n\n"
+        "PHOTO ATTACHED\n\nDDO/CI/RA/Joan Paxson (21 May 1982)\n\n"
+        "FROM: NAME, ADORESS ANO PHONE NO.\n\nCI/OP Richard Ober x 6537 R 9477\n\n"
+        "WH/1/Charles M.Bounds; jb\n12 April 1968\nDistribution:\n\nC/WH/C/MO_\n\nSB/Division Chief\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "routing.md")
+    assert {"Robert Ortman", "Joan Paxson", "Richard Ober", "Charles M. Bounds"} <= _people(rec), _people(rec)
+    assert not {p for p in _people(rec) if "Division" in p or "Chief" in p}
+    assert evidence.errors(rec.to_dict()) == []

@@ -25,6 +25,12 @@ _CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*
 _HOUSE = re.compile(rf"(?<![\w.])(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.))?{_H}(?P<sur>[A-Z]{{3,}}[A-Z'’-]*)(?:{_H}(?P<second>[A-Z][a-z]+))?(?![\w])")
 
 
+# an office symbol before a name, as CIA routing and drafting lines print them: "CI/OP Richard Ober",
+# "WH/1/Charles M.Bounds"
+_AFTER_SYMBOL = re.compile(
+    r"(?<![\w/])(?:[A-Z]{1,5}/)+[A-Z0-9]{1,5}(?:/|[^\S\n]+)"
+    r"(?P<name>(?P<given>[A-Z][a-z]+)(?:[^\S\n]+|[^\S\n]*(?P<mid>[A-Z]\.)[^\S\n]*)(?P<sur>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))(?![\w])"
+)
 _LONE = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][a-z]{2,})(?![\w'’-]*[\w])(?!['’]\w)")
 
 
@@ -130,4 +136,11 @@ def find(text: str) -> list[Mention]:
         raw = text[m.start() : end]
         name = _title(" ".join(raw.split()))
         out.append(Mention(m.start(), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    words = common_words()
+    for m in _AFTER_SYMBOL.finditer(text):
+        sur = m.group("sur")
+        if m.group("given").lower() not in given or sur.lower() in words or sur.lower() in given:
+            continue
+        name = " ".join([m.group("given"), *([m.group("mid")] if m.group("mid") else []), sur])
+        out.append(Mention(m.start("name"), m.end("name"), m.group("name"), "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out + lone_given_names(text)
