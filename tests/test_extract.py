@@ -589,3 +589,16 @@ def test_a_name_after_an_office_symbol_in_cia_routing_lines() -> None:
     assert {"Robert Ortman", "Joan Paxson", "Richard Ober", "Charles M. Bounds"} <= _people(rec), _people(rec)
     assert not {p for p in _people(rec) if "Division" in p or "Chief" in p}
     assert evidence.errors(rec.to_dict()) == []
+
+
+def test_patronymics_and_fuller_names_of_a_packs_surname() -> None:
+    # NARA JFK 104-10332-10009; State C05775710 (public domain)
+    text = (
+        'The CIA questioned the "bona fides" of Yuriy Ivanovich NOSENKO.\n\n'
+        "2. To protect a CIA asset. Yuriy Ivanovich NOSENKO was held. Nosenko said that Yuriy Nosenko had defected.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "nosenko.md")
+    assert not [e["name"] for e in rec.entities if "osenko" in e["name"] and e["type"] != "person"]
+    text = "jurists like former Supreme Court President Aharon Barak who have overturned Knesset laws\n"
+    people = _people(declass.parse_bytes(text.encode(), "barak.txt"))
+    assert "Aharon Barak" in people and "Ehud Barak" not in people, people

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from declass.extract import acronyms, addressees, housestyle, institutions, ner, packs, places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
-from declass.extract.titles import title_before
+from declass.extract.titles import title_before, title_words
 from declass.read.quality import common_words
 
 RULE_PRIORITY = 45
@@ -155,7 +155,7 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
             (m.type == "person" and all(k.type == "place" and k.attributes.get("kind") == "city" for k in clash))
             # a full name beats a pack's surname inside it: "Holbrooke, Richard" on an address line,
             # "Jill Biden" (the pack's "Biden" is her husband)
-            or (m.type == "person" and all(k.type == "person" and k.source.startswith("pack:") and len(k.text.split()) == 1 for k in clash))
+            or (m.type == "person" and _fuller(m, clash))
             or (m.source == institutions.SOURCE and all(k.type == "organization" and institutions.head_after(m.text[k.end - m.start :]) for k in clash))
         ):
             for k in sorted(clash_idx, reverse=True):
@@ -165,6 +165,23 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
             starts.insert(i, m.start)
             kept.insert(i, m)
     return kept
+
+
+def _fuller(m: Mention, inside: list[Mention]) -> bool:
+    """Whether a person's name holding a pack's surname names someone in full: a name an address
+    line or a signature gives ("Holbrooke, Richard"), or two to four words ending with the surname
+    that begin with no title ("Jill Biden", "Aharon Barak"; not "DG Amano", "Verveer Melanne S")."""
+    if not all(k.type == "person" and k.source.startswith("pack:") and len(k.text.split()) == 1 for k in inside):
+        return False
+    if m.source.startswith(("rule:", "anatomy:")):
+        return True
+    toks = m.text.split()
+    return (
+        2 <= len(toks) <= 4
+        and not re.fullmatch(r"[A-Z]{1,3}\.?", toks[0])
+        and toks[0].lower().strip(".") not in title_words()
+        and all(k.end == m.end for k in inside)
+    )
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|via|of|outside|across|between)[^\S\n]+$", re.I)
@@ -255,6 +272,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None, year: 
         ms.append(m)
     ms = _resolve_overlaps([m for m in ms if m.type != "drop"])
     _people_of_packs(ms, year)
+    _patronymics(ms)
     _vote_types(ms, text)
     _people_not_places(ms)
     _merge_people(ms)
@@ -310,8 +328,8 @@ def _vote_types(ms: list[Mention], text: str) -> None:
     for m in model:
         by_name[fold(m.text)].append(m)
     for f, group in by_name.items():
-        if any(m.type == "place" for m in group):
-            continue
+        if any(m.type == "place" and ("gazetteer" in m.source or _LOCATIVE.search(text, max(0, m.start - 12), m.start)) for m in group):
+            continue  # a place a gazetteer knows, or that the text puts a place's preposition before, stays one
         titled = any(title_before(text, m.start) for m in group)
         if titled or (len(f.split()) == 1 and f in full_people):
             typ = "person"
@@ -321,6 +339,17 @@ def _vote_types(ms: list[Mention], text: str) -> None:
             if m.type != typ:
                 m.type = typ
                 m.key = f"{typ}:{slug(m.name)}"
+
+
+_PATRONYMIC = re.compile(r"(?i)^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)$")
+
+
+def _patronymics(ms: list[Mention]) -> None:
+    """A name with a Russian patronymic is a person's, whatever the model calls it ("Yuriy
+    Ivanovich NOSENKO", "Vilasa Nikolayevna DEDKOV")."""
+    for m in ms:
+        if m.type != "person" and m.source.startswith("model:") and len(m.text.split()) >= 2 and any(_PATRONYMIC.match(w) for w in m.text.split()):
+            m.type, m.key = "person", f"person:{slug(m.name)}"
 
 
 def _people_not_places(ms: list[Mention]) -> None:
@@ -336,7 +365,19 @@ def _people_not_places(ms: list[Mention]) -> None:
         for t in (toks[0], toks[-1]):
             by_word[t].add(m.key)
             first.setdefault(m.key, m)
+    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in full:
+        toks = fold(m.name).split()
+        by_ends[(toks[0], toks[-1])].add(m.key)
     for m in ms:
+        toks = fold(m.text).split()
+        if m.type == "organization" and m.source.startswith("model:") and 2 <= len(toks) <= 4:
+            # "Yuriy Nosenko" beside "Yuriy Ivanovich Nosenko": the given name and the surname of one person
+            keys = by_ends.get((toks[0], toks[-1]))
+            if keys and len(keys) == 1:
+                p = first[next(iter(keys))]
+                m.type, m.key, m.name, m.attributes = "person", p.key, p.name, dict(p.attributes)
+            continue
         if m.type not in ("place", "organization") or len(m.text.split()) != 1:
             continue
         if m.source.startswith(("pack:", "acronym", "rule:")) or m.attributes.get("kind") in ("country", "state", "region"):
