@@ -602,3 +602,18 @@ def test_patronymics_and_fuller_names_of_a_packs_surname() -> None:
     text = "jurists like former Supreme Court President Aharon Barak who have overturned Knesset laws\n"
     people = _people(declass.parse_bytes(text.encode(), "barak.txt"))
     assert "Aharon Barak" in people and "Ehud Barak" not in people, people
+
+
+def test_surname_in_capitals_then_given_name_as_rosters_print_them() -> None:
+    # NARA JFK 104-10062-10005 (public domain): a roster of former employees, surname first
+    text = (
+        "*(4 continued)\n\nPREEN, Eleanor\n\nELeanor K. Breen, DDO-EM\n\nEOD: 4-23-61\n\n"
+        "-9.\n\nITO, Chester\n\nliti\n\nJ10. MARTIN, ElWOOd D. (Pete)\n\n11.\n\n13.\n\nOJIRI, Bob\n\n"
+        "OSWALD, Lee Harvey\n\nUNCLASSIFIED, Confidential\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "roster.md")
+    people = _people(rec)
+    assert {"Eleanor Preen", "Chester Ito", "Bob Ojiri", "Lee Harvey Oswald"} <= people, people
+    # a given name right after the comma is part of the inverted name, not a person alone
+    assert not {"Chester", "Bob"} & people and "Confidential Unclassified" not in people
+    assert evidence.errors(rec.to_dict()) == []

@@ -341,14 +341,11 @@ def _vote_types(ms: list[Mention], text: str) -> None:
                 m.key = f"{typ}:{slug(m.name)}"
 
 
-_PATRONYMIC = re.compile(r"(?i)^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)$")
-
-
 def _patronymics(ms: list[Mention]) -> None:
     """A name with a Russian patronymic is a person's, whatever the model calls it ("Yuriy
     Ivanovich NOSENKO", "Vilasa Nikolayevna DEDKOV")."""
     for m in ms:
-        if m.type != "person" and m.source.startswith("model:") and len(m.text.split()) >= 2 and any(_PATRONYMIC.match(w) for w in m.text.split()):
+        if m.type != "person" and m.source.startswith("model:") and len(m.text.split()) >= 2 and any(housestyle.patronymic(w) for w in m.text.split()):
             m.type, m.key = "person", f"person:{slug(m.name)}"
 
 

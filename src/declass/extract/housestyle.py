@@ -22,6 +22,11 @@ LONE_PRIORITY = 12  # above the model, below the gazetteer: "Florence" alone sta
 _H = r"[^\S\n]+"
 _CAPS_NAME = re.compile(rf"(?<![\w.])(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{3,}}))?{_H}(?P<sur>[A-Z][A-Z'’-]{{2,}})(?![\w])")
 _CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{2,}}))?(?![\w])")
+# the surname in capitals first, then the given name as written: indexes, rosters, name checks
+# ("DANIELS, Gerard", "FORD, Harold P.", "OSWALD, Lee Harvey")
+_INVERTED_HOUSE = re.compile(
+    rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.?(?:[A-Z]\.?)?|[A-Z][a-z]+))?(?![\w])"
+)
 _HOUSE = re.compile(rf"(?<![\w.])(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.))?{_H}(?P<sur>[A-Z]{{3,}}[A-Z'’-]*)(?:{_H}(?P<second>[A-Z][a-z]+))?(?![\w])")
 
 
@@ -31,6 +36,15 @@ _AFTER_SYMBOL = re.compile(
     r"(?<![\w/])(?:[A-Z]{1,5}/)+[A-Z0-9]{1,5}(?:/|[^\S\n]+)"
     r"(?P<name>(?P<given>[A-Z][a-z]+)(?:[^\S\n]+|[^\S\n]*(?P<mid>[A-Z]\.)[^\S\n]*)(?P<sur>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))(?![\w])"
 )
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+[^\S\n]+(?:[A-Z]\.[^\S\n]*)?$")
+_PATRONYMIC = re.compile(r"(?i)[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)")
+
+
+def patronymic(word: str) -> bool:
+    """A Russian patronymic ("Ivanovich", "Nikolayevna"): a word only a person's name holds."""
+    return bool(_PATRONYMIC.fullmatch(word))
+
+
 _LONE = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][a-z]{2,})(?![\w'’-]*[\w])(?!['’]\w)")
 
 
@@ -81,6 +95,14 @@ def world_given_names() -> frozenset[str]:
     index = places.gazetteer().index
     world = {w for w in read_words("declass.extract", "data/given_names_world.txt") if w not in words and w not in index}
     return frozenset(world | {fold(w) for w in given_names()})
+
+
+@lru_cache(maxsize=1)
+def _given_anywhere() -> frozenset[str]:
+    """Every given name of both lists, places' names among them ("Chester"), less common words:
+    enough where the form itself says a name follows ("ITO, Chester")."""
+    words = common_words()
+    return frozenset({fold(w) for w in given_names()} | {w for w in read_words("declass.extract", "data/given_names_world.txt") if w not in words})
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +158,18 @@ def find(text: str) -> list[Mention]:
         raw = text[m.start() : end]
         name = _title(" ".join(raw.split()))
         out.append(Mention(m.start(), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    anyname = _given_anywhere()
+    for m in _INVERTED_HOUSE.finditer(text):
+        if fold(m.group("given")) not in anyname or not _surname(m.group("sur"), given, not_sur):
+            continue
+        if _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Joseph R. MOROLA, Gordon Cooper": the capitals end a name, a list goes on
+        mid = m.group("mid")
+        if mid and len(mid.strip(".")) > 2 and fold(mid) not in anyname and not patronymic(mid):
+            mid = None  # "DANIELS, Gerard Award": the next word is no second given name (a patronymic is)
+        end = m.end("mid") if mid else m.end("given")
+        name = " ".join([m.group("given"), *([mid] if mid else []), _title(m.group("sur"))])
+        out.append(Mention(m.start(), end, text[m.start() : end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     words = common_words()
     for m in _AFTER_SYMBOL.finditer(text):
         sur = m.group("sur")
