@@ -55,6 +55,14 @@ STATUS = [
 ]
 
 
+def test_state_release_header_whose_case_number_ocr_ate() -> None:
+    # State C05762338, its second page: ". F" of the case number lost; still the release header
+    # (page furniture, never an organisation), its case number read from the first page
+    raw = "UNCLASSIFIED U.S. Department of State Case No14-2014-20439 Doc No. C05762338 Date: 10/30/2015"
+    v = values(raw, "release-header")
+    assert v and (v[0].get("case"), v[0]["doc"], v[0]["date"]) == (None, "C05762338", "2015-10-30")
+
+
 @pytest.mark.parametrize(("raw", "status", "codes"), STATUS)
 def test_state_status(raw: str, status: str, codes: list[str]) -> None:
     v = values(raw, "release-status")
