@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from declass.extract import acronyms, addressees, housestyle, institutions, ner, packs, places, rules
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold, slug
+from declass.extract.textutil import fold, slug, without_initials
 from declass.extract.titles import title_before, title_words
 from declass.read.quality import common_words
 
@@ -33,9 +33,11 @@ def _org_patterns() -> list[re.Pattern[str]]:
 
 _PREPOSITION = re.compile(r"\s(?:in|to|at)\s")
 # the head noun of a diplomatic post; the place a post is in follows it ("Embassy in Baghdad")
-_POST_HEAD = re.compile(
-    r"\b(?:Embassy|Consulate(?:\s+General)?|Mission|Legation|Interests\s+Section|AmEmbassy|AMEMBASSY|Amembassy|AmConsul|AMCONSUL|Amconsul|USEMB|AMEMB)\b"
-)
+@lru_cache(maxsize=1)
+def _post_head() -> re.Pattern[str]:
+    """The head nouns of diplomatic posts (``post_heads`` in ``data/rules.yaml``), longest first."""
+    heads = sorted((str(h) for h in rules.data().get("post_heads") or []), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, h.split())) for h in heads) + r")\b")
 
 
 _AFTER_HEAD = re.compile(r"[^\S\n]+(?:(?:in|to|at)[^\S\n]+)?((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:de[^\S\n]+|del[^\S\n]+)?[A-Z][\w.'’-]*){0,2})")
@@ -71,7 +73,7 @@ def places_inside_posts(ms: list[Mention], text: str) -> list[Mention]:
     for m in ms:
         if m.type != "organization" or m.attributes.get("kind") != "diplomatic_post":
             continue
-        head = _POST_HEAD.search(m.text)
+        head = _post_head().search(m.text)
         where = _place_after_head(m.text, head.end()) if head else None
         if where is not None:
             a, b, p = where
@@ -109,7 +111,7 @@ def rule_mentions(text: str) -> list[Mention]:
             if not _PREPOSITION.search(m.group(0)):
                 # "Embassy Baghdad": the name ends with the place that follows the head, and
                 # without one ("Embassy Officials") it is no post
-                head = _POST_HEAD.search(m.group(0))
+                head = _post_head().search(m.group(0))
                 after = _place_after_head(m.group(0), head.end()) if head else None
                 if after is None:
                     continue
@@ -119,10 +121,10 @@ def rule_mentions(text: str) -> list[Mention]:
                 m = cut
             name = re.sub(r"\s+", " ", m.group(0))
             attrs: dict[str, Any] = {"kind": "diplomatic_post"}
-            where = places.find(m.group(0))
+            head = _post_head().search(m.group(0))
+            where = _place_after_head(m.group(0), head.end()) if head else None
             if where:
-                attrs["place"] = where[-1].name
-                attrs["country"] = where[-1].attributes.get("country")
+                attrs["place"], attrs["country"] = where[2].name, where[2].country
             out.append(
                 Mention(m.start(), m.end(), m.group(0), "organization", f"organization:{slug(name)}", name, "rule:diplomatic-post", RULE_PRIORITY, attrs)
             )
@@ -251,7 +253,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None, year: 
     for m in ms:
         if m.type == "person" and m.source.startswith(("rule:", "anatomy:")):
             # by what the line prints ("Slaughter, Anne-Marie") and by the name it gives
-            for f in (fold(m.text), fold(m.name), _without_initials(fold(m.name))):
+            for f in (fold(m.text), fold(m.name), without_initials(fold(m.name))):
                 pack_names.setdefault(f, m)
     for m in model:
         f = fold(m.text)
@@ -287,36 +289,15 @@ def find(text: str, warnings: list[str], people: list[str] | None = None, year: 
 def _people_of_packs(ms: list[Mention], year: int | None) -> None:
     """A person an address line, a signature or the model names in full is the pack's person of
     that name ("Holbrooke, Richard" -> Richard Holbrooke of public-figures): one entity, the pack's."""
-    names = _pack_people(tuple(packs.pack_files()))
+    m_ = packs.matcher()
     for m in ms:
         if m.type != "person" or not m.key.startswith("person:") or len(m.name.split()) < 2:
             continue
         f = fold(m.name)
-        key = names.get(f) or names.get(_without_initials(f))
-        e = packs.matcher().entries[key] if key else None
+        key = m_.people.get(f) or m_.people.get(without_initials(f))
+        e = m_.entries[key] if key else None
         if e is not None and not packs.came_later(e, year):
             m.key, m.name, m.attributes = e.key, e.name, dict(e.attributes)
-
-
-@lru_cache(maxsize=4)
-def _pack_people(files: tuple[Any, ...]) -> dict[str, str]:
-    """Full names (two words or more) of the packs' people (of the pack files in force), folded,
-    with and without initials."""
-    out: dict[str, str] = {}
-    for key, e in packs.matcher().entries.items():
-        if e.type == "person":
-            for n in (e.name, *e.aliases):
-                f = fold(n)
-                if len(f.split()) >= 2:
-                    out.setdefault(f, key)
-                    out.setdefault(_without_initials(f), key)
-    return out
-
-
-def _without_initials(name: str) -> str:
-    """ "Jacob J Sullivan" -> "Jacob Sullivan": a name without its middle initials."""
-    toks = name.split()
-    return " ".join([toks[0], *[t for t in toks[1:-1] if len(t.strip(".")) > 1], toks[-1]]) if len(toks) > 2 else name
 
 
 def _vote_types(ms: list[Mention], text: str) -> None:
@@ -540,7 +521,7 @@ def _entities(ms: list[Mention]) -> list[dict[str, Any]]:
                 aliases.append(s)
         if first.type == "person":
             # "Jacob J Sullivan" is also "Jacob Sullivan": the name without its middle initials
-            bare = _without_initials(first.name)
+            bare = without_initials(first.name)
             if fold(bare) not in names:
                 names.add(fold(bare))
                 aliases.append(bare)

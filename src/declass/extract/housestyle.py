@@ -91,10 +91,8 @@ def world_given_names() -> frozenset[str]:
     ``data/given_names_world.txt``, less those that are common words of the records ("Will",
     "Page") or places of the gazetteer ("Jordan", "Salem"). Too broad to make a word alone a
     person; enough to tell "Samantha Power" from an organisation."""
-    words = common_words()
     index = places.gazetteer().index
-    world = {w for w in read_words("declass.extract", "data/given_names_world.txt") if w not in words and w not in index}
-    return frozenset(world | {fold(w) for w in given_names()})
+    return frozenset({w for w in _given_anywhere() if w not in index} | {fold(w) for w in given_names()})
 
 
 @lru_cache(maxsize=1)

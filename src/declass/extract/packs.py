@@ -19,7 +19,8 @@ import yaml
 
 from declass import settings
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold, fold_same_length
+from declass.extract.textutil import fold, fold_same_length, without_initials
+from declass.extract.titles import honorifics
 from declass.read.quality import common_words
 
 PRIORITY = 40
@@ -54,6 +55,7 @@ class Matcher:
     weak_words: re.Pattern[str] | None
     surnames: re.Pattern[str] | None
     acronym_re: re.Pattern[str] | None
+    people: dict[str, str]  # full names (two words or more) of persons, folded, also without initials -> key
 
 
 def _is_acronym(a: str) -> bool:
@@ -165,7 +167,20 @@ def _matcher(files: tuple[Path, ...]) -> Matcher:
         _alias_pattern(by_weak_key for by_weak_key in {a for e in entries.values() for a in e.weak}),
         _alias_pattern({e.surname for e in entries.values() if e.surname}),
         acr_re,
+        _people(entries),
     )
+
+
+def _people(entries: dict[str, Entry]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in entries.values():
+        if e.type == "person":
+            for n in (e.name, *e.aliases):
+                f = fold(n)
+                if len(f.split()) >= 2:
+                    out.setdefault(f, e.key)
+                    out.setdefault(without_initials(f), e.key)
+    return out
 
 
 def _mention(m: Matcher, key: str, text: str, a: int, b: int, how: str) -> Mention:
@@ -196,8 +211,6 @@ def _name_runs_on(e: Entry, text: str, end: int) -> bool:
 def _office(title: str | None, e: Entry) -> bool:
     """Whether a title licenses a pack's surname: a title of office does, an honorific only for
     the people the records of their time call so ("Mr. Belmont")."""
-    from declass.extract.titles import honorifics
-
     return bool(title) and (e.surname_after_honorific or title not in honorifics())
 
 

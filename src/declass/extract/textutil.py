@@ -43,6 +43,12 @@ def fold(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s.casefold()).strip()
 
 
+def without_initials(name: str) -> str:
+    """ "Jacob J Sullivan" -> "Jacob Sullivan": a name without its middle initials."""
+    toks = name.split()
+    return " ".join([toks[0], *[t for t in toks[1:-1] if len(t.strip(".")) > 1], toks[-1]]) if len(toks) > 2 else name
+
+
 def slug(s: str) -> str:
     return fold(s).replace(" ", "-")
 
