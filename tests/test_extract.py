@@ -493,7 +493,8 @@ def test_house_style_names_signatures_and_what_is_no_institution() -> None:
     rec = declass.parse_bytes(text.encode(), "house.txt")
     people = _people(rec)
     assert {"Carlos Garzana Roldan", "Joseph H. Langosch", "Joseph R. Morola", "Kathy"} <= people
-    assert not any(p.startswith("Ray") for p in people)
+    # "RAY INDICATED": no surname "Indicated" (Ray alone is the subject of a verb of saying)
+    assert not any(p.startswith("Ray ") for p in people) and "Victor Falls" not in people
     orgs = _orgs(rec)
     assert "Warren Commission" in orgs and not {"Soviet Union", "Senator Church"} & orgs
     assert any(e["type"] == "place" and e["name"] == "Soviet Union" for e in rec.entities)
@@ -631,4 +632,59 @@ def test_surname_in_capitals_then_given_name_as_rosters_print_them() -> None:
     assert {"Eleanor Preen", "Chester Ito", "Bob Ojiri", "Lee Harvey Oswald"} <= people, people
     # a given name right after the comma is part of the inverted name, not a person alone
     assert not {"Chester", "Bob"} & people and "Confidential Unclassified" not in people
+    assert evidence.errors(rec.to_dict()) == []
+    # NARA JFK 104-10121-10236: joined initials, and an initial OCR printed in lower case
+    rec = declass.parse_bytes(b"*. DRALLE, Anthony F.J.\n\nGMIRKIN, Leonard G.\n\nMORALES, David s.\n\nSEVERT, Roger W\n", "awards.md")
+    assert {"Anthony F.J. Dralle", "David S. Morales", "Leonard G. Gmirkin", "Roger W Severt"} <= _people(rec), _people(rec)
+
+
+def test_surname_alone_in_capitals_before_a_verb_of_saying_is_a_person() -> None:
+    # NARA JFK 104-10228-10042 and 104-10179-10134 (public domain), cables set in capitals; the
+    # negatives from records of the same collection
+    text = (
+        "FORCE OF THE POLITICAL GROUPS AND FRAGMENTS IN THE MIAME #REA, ALTHOUGH\n"
+        "OLIVA STRESSED THE FACT THAT THE BRIGADE DID NOT CONSIDER ITSELF AS A\n\n"
+        "| WENT AMONG CUBAN EMBASSIES AND OFFICIALS INSIDE CUBA HAS GROWN\n"
+        "i CONSIDERABLY. RAY CONVINCED IT POSSIBLE TO OVERTRROW CaSTRO\n"
+        "_ SLEANLY QND SIMPLY. WANTS DEVOTE OWN APPARATUS TO IDENTIFYING\n"
+        "C. RAY ALSO ASKED WE LINE UP JOB FOR CABRERA AS EUROPE REP\n"
+        "THE EMBASSY IN PUERTO RICO STATES THAT NO VISA ISSUED. HE SPECIFI-\n\n"
+        "CALLY REFERRED TO FORMER EDITOR. ASCERTAIN WHETHER APPOINTMENT FOR 14 JAN CONFIRMED.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cable.md")
+    people = {e["name"]: e for e in rec.entities if e["type"] == "person"}
+    assert {"Oliva", "Ray"} <= set(people), people
+    assert len(people["Ray"]["mentions"]) == 2  # "RAY CONVINCED" and "RAY ALSO ASKED": one person
+    assert not {"Rico", "Cally", "Jan"} & set(people)
+    assert evidence.errors(rec.to_dict()) == []
+
+
+def test_surname_in_brackets_as_cia_cables_mark_it() -> None:
+    # NARA JFK 104-10077-10005 and 104-10326-10059 (public domain)
+    text = (
+        "RIGHTIST, WHO OBTAINED INFO FROM RAMON (TAPIA) ESPINAL DURING A VISIT\n\n"
+        "HIS. REQUEST HAD BEEN UNDERMINED BY FELIX ((BONNE)) CARCASSES, THE\n"
+        "CCC LEADER. BONNE DENIED THIS ACTION.\nAND ARE VERY WELL (ESTABLISHED) WITH YOUR YOUNGEST.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cable.md")
+    people = _people(rec)
+    assert {"Ramon Tapia Espinal", "Felix Bonne Carcasses"} <= people, people
+    assert not any("Established" in p for p in people)
+    assert evidence.errors(rec.to_dict()) == []
+
+
+def test_spanish_institutions_head_noun_first() -> None:
+    # NARA JFK 104-10180-10060 and 104-10176-10073 (public domain); the negatives are Spanish
+    # words that are no name and a head noun the cable's English follows
+    text = (
+        "1, ACCORDING TO ANTONIO ARIAS GONZALEZ, MANUEL RAY AND THE\n"
+        "JUNTA REVOLUCIONARIA CUBANA (JURE, CUBAN REVOLUTIONARY JUNTA) ARE\n\n"
+        "REPUBLICA DE CUBA\n\nCONSEJO NACIONAL DE CULTURA\n\n"
+        "THE CONSEJO MEETING WAS HELD. The house stood frente a la plaza.\n"
+        "He studied at the Universidad de La Habana in 1958.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cable.md")
+    orgs = _orgs(rec)
+    assert {"Junta Revolucionaria Cubana", "Consejo Nacional de Cultura", "Universidad de la Habana"} <= orgs, orgs
+    assert not any(o.startswith(("Consejo Meeting", "Frente")) for o in orgs), orgs
     assert evidence.errors(rec.to_dict()) == []

@@ -13,6 +13,7 @@ from declass.datafiles import read_words
 from declass.extract import places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
+from declass.extract.titles import title_words
 from declass.read.quality import common_words
 
 PRIORITY = 36  # above the gazetteer ("VICTOR" is no Victorville), below packs
@@ -25,7 +26,7 @@ _CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*
 # the surname in capitals first, then the given name as written: indexes, rosters, name checks
 # ("DANIELS, Gerard", "FORD, Harold P.", "OSWALD, Lee Harvey")
 _INVERTED_HOUSE = re.compile(
-    rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.?(?:[A-Z]\.?)?|[A-Z][a-z]+))?(?![\w])"
+    rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.?(?:[A-Z]\.?)?|[A-Z][a-z]+|[a-z]\.(?=[^\S\n]*(?:\n|$))))?(?![\w])"
 )
 _HOUSE = re.compile(rf"(?<![\w.])(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.))?{_H}(?P<sur>[A-Z]{{3,}}[A-Z'’-]*)(?:{_H}(?P<second>[A-Z][a-z]+))?(?![\w])")
 
@@ -36,6 +37,18 @@ _AFTER_SYMBOL = re.compile(
     r"(?<![\w/])(?:[A-Z]{1,5}/)+[A-Z0-9]{1,5}(?:/|[^\S\n]+)"
     r"(?P<name>(?P<given>[A-Z][a-z]+)(?:[^\S\n]+|[^\S\n]*(?P<mid>[A-Z]\.)[^\S\n]*)(?P<sur>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))(?![\w])"
 )
+# a word in capitals, then (an adverb and) a verb of saying: "RAY ASKED", "OLIVA ALSO STRESSED"
+_SUBJECT = re.compile(
+    r"(?<![\w.'’-])(?P<prev>[A-Za-z]+[^\S\n]+)?(?P<name>[A-Z]{3,}(?:['’][A-Z]{2,})?)"
+    r"(?:[^\S\n]+(?:ALSO|THEN|STILL|HAS|HAD|LATER|FURTHER))?[^\S\n]+(?P<verb>[A-Z]{3,})\b"
+)
+# the surname in brackets, as CIA cables mark it: "RAMON (TAPIA) ESPINAL", "FELIX ((BONNE)) CARCASSES",
+# "LEE HARVEY ((OSWALD))"
+_BRACKETED = re.compile(
+    r"(?<![\w.])(?P<given>[A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]+)?)(?P<br>[^\S\n]*\([^\S\n]?\(?[^\S\n]?(?P<sur>[A-Z]{2,}(?:['’-][A-Z]{2,})?(?:[^\S\n][A-Z]{2,}(?:['’-][A-Z]{2,})?)?)[^\S\n]?\)?[^\S\n]?\))"
+    r"(?:[^\S\n]+(?P<second>[A-Z][A-Za-z'’-]{2,}))?(?![\w])"
+)
+_VOWEL = re.compile(r"[AEIOUY]")
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+[^\S\n]+(?:[A-Z]\.[^\S\n]*)?$")
 _PATRONYMIC = re.compile(r"(?i)[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)")
 
@@ -123,7 +136,7 @@ def _surname(w: str, given: frozenset[str], not_sur: frozenset[str]) -> bool:
 
 
 def _title(s: str) -> str:
-    return " ".join(w if len(w.strip(".")) == 1 else w.capitalize() for w in s.split())
+    return " ".join(w if len(w.strip(".")) == 1 else "-".join(p.capitalize() for p in w.split("-")) for w in s.split())
 
 
 def find(text: str) -> list[Mention]:
@@ -163,10 +176,11 @@ def find(text: str) -> list[Mention]:
         if _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "Joseph R. MOROLA, Gordon Cooper": the capitals end a name, a list goes on
         mid = m.group("mid")
-        if mid and len(mid.strip(".")) > 2 and fold(mid) not in anyname and not patronymic(mid):
+        if mid and len(mid.replace(".", "")) > 2 and fold(mid) not in anyname and not patronymic(mid):
             mid = None  # "DANIELS, Gerard Award": the next word is no second given name (a patronymic is)
         end = m.end("mid") if mid else m.end("given")
-        name = " ".join([m.group("given"), *([mid] if mid else []), _title(m.group("sur"))])
+        # "FORD, Harold P.", "DRALLE, Anthony F.J.", "MORALES, David s." (OCR lowered the initial)
+        name = " ".join([m.group("given"), *([mid[0].upper() + mid[1:]] if mid else []), _title(m.group("sur"))])
         out.append(Mention(m.start(), end, text[m.start() : end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     words = common_words()
     for m in _AFTER_SYMBOL.finditer(text):
@@ -175,4 +189,60 @@ def find(text: str) -> list[Mention]:
             continue
         name = " ".join([m.group("given"), *([m.group("mid")] if m.group("mid") else []), sur])
         out.append(Mention(m.start("name"), m.end("name"), m.group("name"), "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
-    return out + lone_given_names(text)
+    for m in _BRACKETED.finditer(text):
+        given_words = m.group("given").split()
+        if fold(given_words[-1]) not in anyname or given_words[-1].upper() in not_sur:
+            continue
+        start = m.start()
+        if len(given_words) > 1 and fold(given_words[0]) not in anyname:
+            given_words, start = given_words[1:], m.end("given") - len(given_words[-1])  # "RESCUE JOSE (VASQUEZ)"
+        sur = m.group("sur")
+        if any(w.lower() in rules.ordinary_words() or w in not_sur or not _VOWEL.search(w) for w in sur.split()):
+            continue  # "AND ARE VERY WELL (ESTABLISHED)", "GUIDO (LNU)", "Dean (NSD)"
+        second = m.group("second")
+        if second and (second.lower() in rules.ordinary_words() or second.upper() in not_sur):
+            second = None  # "LEE HARVEY ((OSWALD)). UNLESS", "FIDEL ((CASTRO)) AND"
+        end = m.end() if second else m.end("br")
+        name = _title(" ".join([*given_words, sur, *([second] if second else [])]))
+        out.append(Mention(start, end, text[start:end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    return out + subjects(text) + lone_given_names(text)
+
+
+def subjects(text: str) -> list[Mention]:
+    """In a text set in capitals a surname or given name alone is the subject of a verb of saying
+    ("RAY ASKED", "OLIVA STRESSED", "BOSCH SAID"): a person. Only words the name lists know, not
+    common words, titles, places or the second word of a longer name ("PUERTO RICO SAID")."""
+    given, not_sur = _data()
+    verbs = rules.words("speech_verbs")
+    words = rules.ordinary_words()
+    sur = world_surnames()
+    out = []
+    for m in _SUBJECT.finditer(text):
+        w = m.group("name")
+        k = w.lower()
+        if m.group("verb").lower() not in verbs or k in words or k in not_sur or k in rules.words("capitalised_words_not_names"):
+            continue
+        if (fold(k) not in sur and k not in given) or not _surname(w, given, not_sur) or k in title_words():
+            continue
+        prev = (m.group("prev") or "").strip()
+        if prev and prev.isupper() and prev.lower() not in words and prev.lower() not in verbs and prev.lower() not in given:
+            continue  # "PUERTO RICO STATES", "RED CROSS SAID": the end of another name
+        if k in rules.month_words() or re.search(r"-\s*$", text[max(0, m.start("name") - 3) : m.start("name")]):
+            continue  # "14 JAN CONFIRMED", "SPECIFI-\nCALLY REFERRED"
+        if len(w) == 3 and k not in given:
+            continue  # "MAS", "RIS": three letters are an abbreviation more often than a surname
+        if any(p.kind in ("country", "state", "region") or p.population >= 100_000 for p in places.gazetteer().index.get(fold(k)) or []):
+            continue
+        name = w.capitalize()
+        out.append(Mention(m.start("name"), m.end("name"), w, "person", f"person:{slug(name)}", name, "rule:subject of a verb of saying", PRIORITY))
+    # the person's other mentions: the same word standing alone in capitals, not after a given name
+    # (a fuller name, read elsewhere)
+    done = {m.start for m in out}
+    for w in {m.text for m in out}:
+        name = w.capitalize()
+        for o in re.finditer(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text):
+            before = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, o.start() - 25) : o.start()])
+            if o.start() in done or (before and before.group(1).lower() in given):
+                continue
+            out.append(Mention(o.start(), o.end(), w, "person", f"person:{slug(name)}", name, "rule:subject of a verb of saying", LONE_PRIORITY))
+    return out

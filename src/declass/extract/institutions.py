@@ -174,4 +174,42 @@ def find(text: str) -> list[Mention]:
         if raw != s and not all(w.lower() in common_words() for w in re.findall(r"[A-Za-z]{4,}", s)):
             continue  # in capitals, every word a word of the records: "OFFICE OF SSCURITY" is OCR noise
         out.append(Mention(a, b, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
+    return out + spanish(original)
+
+
+@lru_cache(maxsize=1)
+def _spanish_pattern() -> re.Pattern[str]:
+    heads = "|".join(sorted({re.escape(h) for h in rules.data()["institution_heads_spanish"]}, key=len, reverse=True))
+    word = r"[A-Za-zÁÉÍÓÚÑÜáéíóúñü][A-Za-zÁÉÍÓÚÑÜáéíóúñü'’-]*|\d{1,2}"
+    return re.compile(rf"(?<![\w.])(?i:{heads})(?:{_H}(?:{word})){{1,7}}")
+
+
+def spanish(text: str) -> list[Mention]:
+    """Institutions named in Spanish, head noun first, in any case: "Junta Revolucionaria Cubana",
+    "MOVIMIENTO DE RECUPERACION REVOLUCIONARIO", "Unidad Militar para la Guerra". The name runs
+    while its words are link words ("de", "para la") or no English word of the records (a cable
+    goes on in English: "JUNTA REVOLUCIONARIA CUBANA HAD"); a head noun alone names nothing."""
+    links = rules.words("spanish_connectors")
+    english = rules.ordinary_words() | rules.words("institution_not_first") | rules.words("not_in_names")
+    out = []
+    for m in _spanish_pattern().finditer(text):
+        head = m.group().split()[0]
+        if not (head[:1].isupper() and (head.isupper() or head[1:].islower())):
+            continue  # "frente a": a word, not a name
+        toks = list(re.finditer(r"\S+", m.group()))
+        end = toks[0].end()
+        content = 0
+        for t in toks[1:]:
+            w = t.group().lower()
+            if w in links:
+                continue
+            if w in english or not t.group()[:1].isupper() or (t.group().isupper() != head.isupper() and len(w) > 3) or w.endswith("-"):
+                break
+            end, content = t.end(), content + 1
+        if not content:
+            continue
+        a, b = m.start(), m.start() + end
+        raw = text[a:b]
+        name = " ".join(w.lower() if w.lower() in links else w if w.isdigit() else w.capitalize() if w.isupper() else w for w in raw.split())
+        out.append(Mention(a, b, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
     return out

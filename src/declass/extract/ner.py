@@ -12,9 +12,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from declass import settings
-from declass.datafiles import read_words
 from declass.extract import housestyle, places, rules
 from declass.extract.mention import Mention
+from declass.extract.rules import ordinary_words
 from declass.extract.textutil import fold, shouting, slug
 from declass.extract.titles import title_prefix, title_words, titles
 from declass.read.quality import common_words
@@ -203,12 +203,6 @@ def _names_something_else(text: str, end: int) -> bool:
     institution after the person (data: ``not_after_person_names``)."""
     nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[end : end + 30])
     return nxt is not None and nxt.group(1).lower() in rules.words("not_after_person_names")
-
-
-@lru_cache(maxsize=1)
-def ordinary_words() -> frozenset[str]:
-    """Words the records mostly print in lower case (``data/ordinary_words.txt``)."""
-    return read_words("declass.extract", "data/ordinary_words.txt")
 
 
 _MIXED = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]|[A-Z]{2}[a-z]")  # "FOlA", "McX" is fine below

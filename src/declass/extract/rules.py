@@ -7,7 +7,7 @@ import calendar
 from functools import cache
 from typing import Any
 
-from declass.datafiles import load_yaml
+from declass.datafiles import load_yaml, read_words
 
 
 def data() -> Any:
@@ -30,3 +30,9 @@ def day_words() -> frozenset[str]:
 def month_words() -> frozenset[str]:
     """Names of months, in full and abbreviated."""
     return frozenset(n.lower() for n in [*calendar.month_name, *calendar.month_abbr] if n)
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    """Words the records mostly print in lower case (``data/ordinary_words.txt``)."""
+    return read_words("declass.extract", "data/ordinary_words.txt")
