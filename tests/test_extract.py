@@ -688,3 +688,50 @@ def test_spanish_institutions_head_noun_first() -> None:
     assert {"Junta Revolucionaria Cubana", "Consejo Nacional de Cultura", "Universidad de la Habana"} <= orgs, orgs
     assert not any(o.startswith(("Consejo Meeting", "Frente")) for o in orgs), orgs
     assert evidence.errors(rec.to_dict()) == []
+
+
+def test_cities_in_cables_set_in_capitals_and_stops_ocr_read_as_letters() -> None:
+    # NARA JFK 124-90137-10171 (an FBI teletype) and 104-10177-10176 (public domain): in capitals
+    # a city of 100,000 or more whose name is nobody's is a place; a typewriter's full stop or
+    # comma OCR read as a letter after a name ("MANAGUAs", "Cityo") is no part of it
+    teletype = (
+        "DIRECTOR AND SAC NEW YORK\n\nFROM SAC MIAMI 29130\n\nFRANCISCO IS CUBA, REBUTEL APRIL 28 INSTANT.\n\n"
+        "SUBJECT NOT AMONG ARRIVALS AS EXPECTED ON NIGHT OF\n\nAPRIL 28 - 29. MC CLAIR, MIAMI, ADVISES\n"
+        "NAME ON FLT MANIFEST FOR 2 APR 73 OF PRIVATE\nPLANE ARR AND/OR DEPARTING MANAGUAs -\n"
+    )
+    rec = declass.parse_bytes(teletype.encode(), "teletype.md")
+    found = {e["name"]: e for e in rec.entities if e["type"] == "place"}
+    assert {"Miami", "Managua", "New York"} <= set(found), set(found)
+    assert [m["text"] for m in found["Managua"]["mentions"]] == ["MANAGUA"]
+    memo = "He arrived at Idlewild Airport in New York Cityo He has been developed since November.\n"
+    rec = declass.parse_bytes(memo.encode(), "memo.md")
+    assert "New York City" in {e["name"] for e in rec.entities if e["type"] == "place"}
+    assert evidence.errors(rec.to_dict()) == []
+
+
+def test_what_the_model_calls_an_organisation_that_is_a_person_or_a_plural_noun() -> None:
+    # NARA JFK 180-10145-10353, 104-10331-10152 and 124-10186-10049 (public domain)
+    text = (
+        "bled Identities for NFL-062-76 1/14/76. Memo not attached.\nBernard Barker=Iden V.\n\n"
+        "(Memo above made available In DCD file of Grayston Lynch.,\nNFL-002-76. 1/14/76 7 :\n\n"
+        "Indicates Lynch connected with LNCOLLAR from 1973-1975,\n\n"
+        "Board for final action at the 13 April or 12 May meeting.\n\n"
+        "ISSUE 2 -- Alias Documentation and Accommodation Addresses\n\n"
+        "The past history of the FBI's Security Index and other target lists\n\n"
+        "(Key Activists, Agitator Index, Key Black Extremists) suggests\n\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "memo.md")
+    orgs = _orgs(rec)
+    assert not {"Accommodation Addresses", "Key Black Extremists", "Grayston Lynch"} & orgs, orgs
+    assert "Grayston Lynch" in _people(rec)
+
+
+def test_a_nations_post_in_a_cable_set_in_capitals() -> None:
+    # NARA JFK 104-10326-10048 (public domain)
+    text = (
+        "DURING A VISIT MUGABE\n\nREPORTEDLY MADE TO THE NORTH KOREAN EMBASSY TO INVITE THE DEAR LEADER\n\n"
+        "(STATION NOTE:\n\nDOES NOT VISIT EMBASSIES AS A RULE,\n\nAND THIS IS PROBABLY AN EXCEPTION.)\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cable.md")
+    assert "North Korean Embassy" in _orgs(rec), _orgs(rec)
+    assert not any("Embassies" in o for o in _orgs(rec))

@@ -151,3 +151,18 @@ def test_codes_glued_to_a_line_end_in_a_release() -> None:
     )
     rec = declass.parse_bytes(text.encode(), "x.txt")
     assert "1.4(D)" not in rec.text and len(rec.redactions) == 1 and rec.redactions[0].kind == "inline"
+
+
+def test_cia_return_stamp_is_furniture() -> None:
+    # NARA JFK records: the stamp on CIA copies lent to the review, in OCR's spellings; it is no
+    # mention of the CIA
+    import declass
+
+    for raw in (
+        "F. KENNEDY ASSASSINATION RECORDS ACT OF 1992].\n\nRETURN TO CIA\n\nBackground Use Only\n\nDo Not Reproduce\n\nThe report went to Havana.\n",
+        "RETURN TO CIA END OF MESSAGE Background use Ony Do Not Roproduce\n\nThe report went to Havana.\n",
+    ):
+        assert any(f.extra["kind"] == "stamp" for f in scan(raw)[0])
+        rec = declass.parse_bytes(raw.encode(), "cable.md")
+        assert "CIA" not in rec.text and "Background" not in rec.text, rec.text
+        assert not any(e["name"] == "Central Intelligence Agency" for e in rec.entities)

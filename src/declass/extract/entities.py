@@ -83,17 +83,23 @@ def places_inside_posts(ms: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_LOWER_POST = re.compile(r"\b((?:North[^\S\n]+|South[^\S\n]+)?([A-Z][a-z]+))[^\S\n]+(embassy|consulate(?:[^\S\n]+general)?)\b")
+_LOWER_POST = re.compile(
+    r"\b((?:North[^\S\n]+|South[^\S\n]+)?([A-Z][a-z]+))[^\S\n]+(embassy|consulate(?:[^\S\n]+general)?)\b"
+    r"|\b((?:NORTH[^\S\n]+|SOUTH[^\S\n]+)?([A-Z]{3,}))[^\S\n]+(EMBASSY|CONSULATE(?:[^\S\n]+GENERAL)?)\b"
+)
 
 
 def _posts_in_lower_case(text: str) -> list[Mention]:
     """ "the Egyptian embassy in DC", "the Chinese consulate": a nation's post, its head noun in
-    lower case (in capitals institutions.py reads it)."""
+    lower case; and in a cable in capitals ("THE NORTH KOREAN EMBASSY", "CUBAN CONSULATE")."""
     out = []
     for m in _LOWER_POST.finditer(text):
-        if m.group(2).lower() not in rules.words("demonyms"):
+        g = 1 if m.group(1) else 4
+        nation, head = m.group(g), m.group(g + 2)
+        if m.group(g + 1).lower() not in rules.words("demonyms"):
             continue
-        name = " ".join(m.group(1).split()) + " " + m.group(3).split()[0].capitalize() + (" General" if len(m.group(3).split()) > 1 else "")
+        nation = " ".join(w.capitalize() for w in nation.split())
+        name = nation + " " + head.split()[0].capitalize() + (" General" if len(head.split()) > 1 else "")
         key = f"organization:{slug(name)}"
         out.append(Mention(m.start(), m.end(), m.group(0), "organization", key, name, "rule:diplomatic-post", RULE_PRIORITY, {"kind": "diplomatic_post"}))
     return out

@@ -111,7 +111,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         if typ == "organization" and title_prefix(s) and surname_alone(s[title_prefix(s) :].split()):
             a += title_prefix(s)  # "General Jones" the model calls an organisation
             s, toks, typ = text[a:b], text[a:b].split(), "person"
-        if typ == "organization" and (_given_then_surname(toks) or surname_alone(toks)):
+        if typ == "organization" and (_given_then_surname(toks) or surname_alone(toks) or _name_then_surname(toks)):
             typ = "person"  # "Alejandro Majorkas", "Lowry", "MARTINEZ" the model calls an organisation
         elif typ == "organization" and _no_organization(s, toks, _lexicon(nlp)):
             continue
@@ -228,6 +228,23 @@ def _given_then_surname(toks: list[str]) -> bool:
     )
 
 
+def _name_then_surname(toks: list[str]) -> bool:
+    """Two or three words in title case, the last a surname and no word of the records, none a
+    common word or a head noun ("Sarmmel Halpern", "Con Hitchcock", "Bartolomé Costa"): a person
+    whose given name OCR garbled or no list holds, not an organisation."""
+    if not 2 <= len(toks) <= 3 or not all(re.fullmatch(r"[A-Z][a-zà-ÿ]+", w) for w in toks):
+        return False
+    last = fold(toks[-1])
+    heads = rules.words("institution_heads") | rules.words("not_in_person_names")
+    return (
+        last in housestyle.world_surnames()
+        and last not in common_words()
+        and last not in ordinary_words()
+        and not any(w.lower() in common_words() or w.lower() in heads or w.lower() in ordinary_words() for w in toks[:-1])
+        and not any(w.lower() in heads for w in toks)
+    )
+
+
 def surname_alone(toks: list[str]) -> bool:
     """One word in title case or in capitals that is a surname and no common word ("Petraeus" is
     not, "Lowry" and "MARTINEZ" are): what the model calls an organisation is more often the person."""
@@ -278,6 +295,9 @@ def _no_organization(s: str, toks: list[str], vocab: frozenset[str]) -> bool:
     f = " ".join(toks).lower().strip(".")
     if f in words:
         return True
+    last = toks[-1].lower()
+    if len(toks) > 1 and toks[-1][1:].islower() and last.endswith("s") and last in ordinary_words() and last not in rules.words("plural_organization_heads"):
+        return True  # "Anti-Gay Laws", "Incoming Abductions": a common noun in the plural ends no name
     if len(toks) != 1:
         return False
     w = toks[0]

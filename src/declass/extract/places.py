@@ -180,7 +180,8 @@ def find(text: str) -> list[Mention]:
             i += 1
             continue
         found = None
-        longest = g.first_words.get(fold(t.group(0)).split(" ")[0] if t.group(0) else "", 0)
+        w0 = fold(t.group(0)).split(" ")[0] if t.group(0) else ""
+        longest = g.first_words.get(w0, 0) or (1 if w0[:-1] in g.first_words and _typed_stop(t.group(0)) else 0)
         for n in range(min(longest, len(toks) - i), 0, -1):
             last = toks[i + n - 1]
             gap = text[toks[i + n - 2].end() : last.start()].strip(" -") if n > 1 else ""
@@ -197,6 +198,12 @@ def find(text: str) -> list[Mention]:
                 b -= 1
             key = fold(text[a:b])
             cands = g.index.get(key)
+            if not cands and _typed_stop(text[a:b]):
+                # "Havanao", "New York Cityo", "MANAGUAs": a typewriter's full stop or comma OCR read as a letter
+                key2 = fold(text[a : b - 1])
+                named = [p for p in g.index.get(key2) or [] if p.kind in ("country", "state") or p.population >= 100_000]
+                if named and key2 not in g.not_places:
+                    b, key, cands = b - 1, key2, named
             if not cands or key in g.not_places:
                 continue
             if n == 1 and not _single_word_ok(text, toks, i, cands, words, key, loud):
@@ -205,8 +212,10 @@ def find(text: str) -> list[Mention]:
                 # in capitals every word looks like a name: only well-known cities count, or a
                 # city a preposition of place introduces ("EVENT IN MIAMI")
                 big = max(p.population for p in cands)
-                if big < (500_000 if n == 1 and not _LOCATIVE.search(text, max(0, a - 8), a) else 50_000):
-                    continue
+                if big < (500_000 if n == 1 and not _LOCATIVE.search(text, max(0, a - 8), a) else 50_000) and not (
+                    n == 1 and key in well_known()
+                ):
+                    continue  # a city the records name most is one too ("SAC MIAMI")
             found = (a, b, cands, n)
             break
         if found:
@@ -310,6 +319,22 @@ def _list_name_ok(key: str, cands: list[Place]) -> bool:
     return big >= (MIN_POP_FUZZY if _person_name(key) else MIN_POP_SINGLE_WORD)
 
 
+def _typed_stop(word: str) -> bool:
+    """Whether the last letter of ``word`` may be a full stop or comma OCR read as a letter after a
+    name ("Havanao", "MANAGUAs"), the word itself being no word or name of its own."""
+    last = word.split()[-1]
+    if len(last) < 5 or not ((last[:-1].isupper() and last[-1] in "os") or (last[1:-1].islower() and last[-1] == "o")):
+        return False  # "Havanao", "MANAGUAs"; never "Chibas", "Pisas": a plural or another name
+    f = fold(last)
+    return f not in common_words() and f not in _ordinary() and not _person_name(f)
+
+
+def _ordinary() -> frozenset[str]:
+    from declass.extract import rules
+
+    return rules.ordinary_words()
+
+
 def _person_name(key: str) -> bool:
     from declass.extract import housestyle
 
@@ -394,6 +419,8 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
     ("Juan Garcia", "ARTHUR D. NELSON", and in a text not all in capitals "NORMAN FARBER"), or only a
     small town."""
     w = toks[i].group(0)
+    if _typed_stop(w) and w[:-1].isupper():
+        w = w[:-1]  # "MANAGUAs": a name in capitals and a stop OCR read as a letter
     kinds = {p.kind for p in cands}
     if kinds & {"country", "region"}:
         return True
