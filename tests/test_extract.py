@@ -735,3 +735,36 @@ def test_a_nations_post_in_a_cable_set_in_capitals() -> None:
     rec = declass.parse_bytes(text.encode(), "cable.md")
     assert "North Korean Embassy" in _orgs(rec), _orgs(rec)
     assert not any("Embassies" in o for o in _orgs(rec))
+
+
+def test_a_pack_persons_name_misspelt_by_a_letter() -> None:
+    # State C05766074 and C05766780, NARA JFK 104-10227-10000 and 104-10107-10034 (public domain)
+    text = (
+        "Subject: Guinea\n\nJeff/Harold--\n\n  I spoke w Kouchener who will be meeting in Paris tomorrow.\n\n"
+        "To: Feldman, Daniel F; Jones, Paul W\nCc: Feldman is traveling.\n\n"
+        "(then SR) was the\nresponsible office for the confinement of Noscnko until late\nOctober 1967.\n"
+        "c. What knowledge did he have of Gtation operations?\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "mail.txt")
+    people = {e["name"]: e for e in rec.entities if e["type"] == "person"}
+    assert "Bernard Kouchner" in people and "Yuri Nosenko" in people, set(people)
+    assert [m["text"] for m in people["Bernard Kouchner"]["mentions"]] == ["Kouchener"]
+    # another person's surname ("Feldman, Daniel F"), a common word's misspelling: no pack person
+    assert "Jeffrey Feltman" not in people and "Scott Gration" not in people, set(people)
+    assert evidence.errors(rec.to_dict()) == []
+
+
+def test_staffs_and_branches_and_names_in_ocr_noise() -> None:
+    # NARA JFK 104-10121-10236 and 124-90137-10468 (public domain)
+    text = (
+        "the Director of Personnel) and with the concurrence of the Secretary\n\n"
+        "- of State. Central Cover Staff is arranging for appropriate liaison\n\n"
+        "Frome Director, FBI {(195.89457)_— DeclessifVen, MARE Ou Zat\n\n"
+        # NARA JFK 180-10145-10353 and State C05761143: a person's name before "Branch" or "Staff"
+        "Indicates Crile and Taylor Branch may follow up book on\nE. Martinez.\n\n"
+        "Lizette Ocampo         Staff Assistant, Legislative Affairs             White House\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "memo.md")
+    assert "Central Cover Staff" in _orgs(rec), _orgs(rec)
+    assert not {"Taylor Branch", "Lizette Ocampo Staff"} & _orgs(rec), _orgs(rec)
+    assert not any("Zat" in p for p in _people(rec)), _people(rec)

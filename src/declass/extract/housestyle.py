@@ -105,11 +105,11 @@ def world_given_names() -> frozenset[str]:
     "Page") or places of the gazetteer ("Jordan", "Salem"). Too broad to make a word alone a
     person; enough to tell "Samantha Power" from an organisation."""
     index = places.gazetteer().index
-    return frozenset({w for w in _given_anywhere() if w not in index} | {fold(w) for w in given_names()})
+    return frozenset({w for w in given_anywhere() if w not in index} | {fold(w) for w in given_names()})
 
 
 @lru_cache(maxsize=1)
-def _given_anywhere() -> frozenset[str]:
+def given_anywhere() -> frozenset[str]:
     """Every given name of both lists, places' names among them ("Chester"), less common words:
     enough where the form itself says a name follows ("ITO, Chester")."""
     words = common_words()
@@ -169,7 +169,7 @@ def find(text: str) -> list[Mention]:
         raw = text[m.start() : end]
         name = _title(" ".join(raw.split()))
         out.append(Mention(m.start(), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
-    anyname = _given_anywhere()
+    anyname = given_anywhere()
     for m in _INVERTED_HOUSE.finditer(text):
         if fold(m.group("given")) not in anyname or not _surname(m.group("sur"), given, not_sur):
             continue

@@ -73,6 +73,16 @@ def _owner(word: str) -> bool:
     return not (w in common_words() or w in title_words())
 
 
+def _not_a_unit(mods: list[str], not_first: frozenset[str]) -> bool:
+    """Whether the words before a unit's head noun ("Staff", "Branch") make it no unit's name: a
+    person's name (a given name first), another institution's head noun, a word that begins no name."""
+    from declass.extract import housestyle
+
+    first = mods[0].capitalize()
+    heads = rules.words("institution_heads") - rules.words("unit_heads")
+    return first in not_first or fold(mods[0]) in housestyle.given_anywhere() or any(w.lower() in heads for w in mods)
+
+
 def _complement_end(comp: str) -> int:
     """Where the complement ``comp`` (" of the Secretary of State", " on Friday") ends: before a
     date or a title word, with the link words that led to it; 0 if nothing of it is left."""
@@ -130,7 +140,15 @@ def find(text: str) -> list[Mention]:
         a, b = m.start(), m.end()
         mods = m.group("mods").split()
         words = common_words()
-        while mods and (mods[0] in not_first or (mods[0].lower() in words and _sentence_start(text, a) and not _place_start(mods))):
+        while mods and (
+            mods[0] in not_first
+            or (
+                mods[0].lower() in words
+                and mods[0].lower() not in rules.words("institution_adjectives")
+                and _sentence_start(text, a)
+                and not _place_start(mods)
+            )
+        ):
             # "The", and an ordinary word that only has its capital from the sentence ("Furnish Bureau")
             a = text.index(mods[0], a) + len(mods[0])
             while text[a].isspace():
@@ -145,6 +163,17 @@ def find(text: str) -> list[Mention]:
             comp = comp[:cut]
         if len(mods) == 1 and mods[0].endswith(("'s", "’s")) and not comp:
             continue  # "Mark's Party": somebody's party, not a party
+        if m.group("head").lower() in rules.words("unit_heads") and mods and _not_a_unit(mods, not_first):
+            # "Taylor Branch", "Lizette Ocampo Staff", "ALL Staff"; "Senate Select Committee Staff"
+            # is the staff of the committee, which is named
+            heads = [i for i, w in enumerate(mods) if w.lower() in rules.words("institution_heads")]
+            if heads and len(mods) > 1 and mods[0].capitalize() not in not_first:
+                end = a
+                for w in mods[: heads[-1] + 1]:
+                    end = text.index(w, end) + len(w)
+                raw, name = original[a:end], " ".join(text[a:end].split())
+                out.append(Mention(a, end, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
+            continue
         titled = bool(mods) and mods[0].lower() in title_words()
         owner = max((i for i, w in enumerate(mods) if w.endswith(("'s", "’s")) and _owner(w[:-2])), default=-1)
         if owner >= 0:

@@ -338,6 +338,8 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: d
             return True
         if len(core) >= 4 and not _VOWEL.search(core):
             return True
+    if len(toks) > 1 and any(_stub(w) for w in toks):
+        return True  # "Te Tee", "Tina Tis Taiatis Ta", "Parig VY": a word of two letters no name holds
     if s.isupper():
         common = sum(w.lower() in words for w in toks)
         if len(toks) > 1 and common >= len(toks) / 2:
@@ -345,6 +347,16 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: d
         if len(toks) == 1 and not twice(text, s, seen):
             return True  # one all-capital word seen once: too little to call it a name
     return False
+
+
+def _stub(w: str) -> bool:
+    """A word of two letters, not in capitals (initials, acronyms), no particle ("de", "al") and no
+    name of the lists ("Li", "Ed", "Ho"): OCR noise inside what the model calls a name."""
+    core = w.strip(",;:'’")
+    if not core.isalpha() or len(core) != 2 or core.isupper():
+        return False  # initials ("J", "JN") and acronyms ("UC Berkeley") are no noise
+    f = core.lower()
+    return not (f in rules.words("name_particles") or f in housestyle.world_surnames() or f in housestyle.world_given_names())
 
 
 _NAME_CHARS = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from declass import settings
 from declass.extract.mention import Mention
@@ -56,6 +58,7 @@ class Matcher:
     surnames: re.Pattern[str] | None
     acronym_re: re.Pattern[str] | None
     people: dict[str, str]  # full names (two words or more) of persons, folded, also without initials -> key
+    lone_surnames: dict[str, str]  # one-word aliases of persons (7 letters or more), folded -> key: misspellings match them
 
 
 def _is_acronym(a: str) -> bool:
@@ -168,6 +171,7 @@ def _matcher(files: tuple[Path, ...]) -> Matcher:
         _alias_pattern({e.surname for e in entries.values() if e.surname}),
         acr_re,
         _people(entries),
+        {f: k for f, k in by_alias.items() if " " not in f and len(f) >= 7 and entries[k].type == "person"},
     )
 
 
@@ -212,6 +216,55 @@ def _office(title: str | None, e: Entry) -> bool:
     """Whether a title licenses a pack's surname: a title of office does, an honorific only for
     the people the records of their time call so ("Mr. Belmont")."""
     return bool(title) and (e.surname_after_honorific or title not in honorifics())
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{6,}(?![\w'’-])")
+
+
+def _misspelt(m: Matcher, text: str, free: Callable[[int, int], bool], year: int | None) -> list[Mention]:
+    """A one-word alias of a pack's person misspelt by a letter ("Kouchener", "Qaddahfi", OCR's
+    "Nosenio", "Glancana"): that person, where the word is no word or name of its own, no common
+    word's misspelling ("Gtation"), only one alias is that close, and the document never writes
+    it as another person's surname ("Feldman, Daniel F", "Dan Feldman")."""
+    hits: dict[str, list[tuple[int, int, str]]] = {}
+    others: set[str] = set()
+    for hit in _CAPITALISED.finditer(text):
+        a, b = hit.span()
+        f = fold(hit.group(0)).lower()
+        if f in m.by_alias or f in common_words() or _own_name(f):
+            continue
+        near = [k for k in m.lone_surnames if k[0] == f[0] and abs(len(k) - len(f)) <= 1 and Levenshtein.distance(k, f, score_cutoff=1) <= 1]
+        if len(near) != 1:
+            continue
+        key = m.lone_surnames[near[0]]
+        given = _GIVEN_BEFORE.search(text, max(0, a - 25), a)
+        if _GIVEN_AFTER.match(text, b) or (given and fold(given.group(1)).lower() not in fold(m.entries[key].name).lower().split()):
+            others.add(f)  # "Feldman, Daniel F", "Spector, Phillip M", "Roselle, Ill.", "Dan Feldman"
+        if free(a, b) and not came_later(m.entries[key], year) and not _name_runs_on(m.entries[key], text, b):
+            hits.setdefault(f, []).append((a, b, key))
+    out = []
+    for f, spans in hits.items():
+        if f in others or process.extractOne(f, _near_common(), scorer=Levenshtein.distance, score_cutoff=1) is not None:
+            continue
+        out += [_mention(m, key, text, a, b, "spelling") for a, b, key in spans]
+    return out
+
+
+_GIVEN_AFTER = re.compile(r",[^\S\n]*[A-Z][a-z]")
+_GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)[^\S\n]+$")
+
+
+@lru_cache(maxsize=1)
+def _near_common() -> list[str]:
+    return sorted(w for w in common_words() if len(w) >= 6)
+
+
+def _own_name(f: str) -> bool:
+    """Whether a folded word is a word of the records or a name of its own (a given name, a
+    surname the lists know): no misspelling of a pack's name."""
+    from declass.extract import housestyle, rules
+
+    return f in rules.ordinary_words() or f in housestyle.world_surnames() or f in housestyle.world_given_names()
 
 
 def came_later(e: Entry, year: int | None) -> bool:
@@ -262,6 +315,7 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             if (after and after[0].strip(".,;:") in e.weak_not_before) or (before and before[0] in e.weak_not_after):
                 continue
             out.append(_mention(m, key, text, a, b, "weak alias, the document names it elsewhere"))
+    out += _misspelt(m, text, free, year)
     if m.surnames is not None:
         hits: dict[str, list[tuple[int, int]]] = {}
         for hit in m.surnames.finditer(low):
