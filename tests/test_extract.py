@@ -768,3 +768,27 @@ def test_staffs_and_branches_and_names_in_ocr_noise() -> None:
     assert "Central Cover Staff" in _orgs(rec), _orgs(rec)
     assert not {"Taylor Branch", "Lizette Ocampo Staff"} & _orgs(rec), _orgs(rec)
     assert not any("Zat" in p for p in _people(rec)), _people(rec)
+
+
+def test_airports_and_bases_are_places() -> None:
+    # State C05790926 (a schedule) and NARA JFK 124-90137-10468 (public domain)
+    text = (
+        "4:20pm DEPART State Department •En route Washington National Airport\n\n"
+        "6:20pm ARRIVE LaGuardia Airport New York\n\n"
+        "He left Idlewild Airport for Havana.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "schedule.txt")
+    found = {e["name"]: e for e in rec.entities if e["type"] == "place"}
+    assert {"Washington National Airport", "LaGuardia Airport", "Idlewild Airport"} <= set(found), set(found)
+    assert found["Washington National Airport"]["attributes"]["country"] == "US"
+    assert "Washington" not in found  # the city is the airport's, not a place of its own here
+    assert evidence.errors(rec.to_dict()) == []
+
+
+def test_a_board_of_an_institution_is_named_for_the_institution() -> None:
+    # State C05760562 (public domain)
+    text = "He serves on the Board of the American Constitution Society and the Board of Trustees of Stanford University.\n"
+    rec = declass.parse_bytes(text.encode(), "mail.txt")
+    orgs = _orgs(rec)
+    assert {"American Constitution Society", "Stanford University"} <= orgs, orgs
+    assert not any(o.startswith("Board") for o in orgs), orgs

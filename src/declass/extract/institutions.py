@@ -83,6 +83,18 @@ def _not_a_unit(mods: list[str], not_first: frozenset[str]) -> bool:
     return first in not_first or fold(mods[0]) in housestyle.given_anywhere() or any(w.lower() in heads for w in mods)
 
 
+def _institution_of_board(s: str) -> int | None:
+    """Where, in "Board of Trustees of Stanford University" or "Board of the American Constitution
+    Society", the institution the board governs begins: after the last "of (the)" that a run of
+    capitalised words ending in a head noun follows. None if there is none."""
+    heads = rules.words("institution_heads")
+    for link in reversed(list(re.finditer(r"\b(?:of|OF)(?:[^\S\n]+(?:the|THE))?[^\S\n]+", s))):
+        rest = s[link.end() :].split()
+        if len(rest) >= 2 and rest[-1].lower() in heads and all(w[:1].isupper() or w in ("of", "and", "for") for w in rest):
+            return link.end()
+    return None
+
+
 def _complement_end(comp: str) -> int:
     """Where the complement ``comp`` (" of the Secretary of State", " on Friday") ends: before a
     date or a title word, with the link words that led to it; 0 if nothing of it is left."""
@@ -194,6 +206,10 @@ def find(text: str) -> list[Mention]:
             continue  # a heading; "Senator Church": a title and a surname
         if fold(s) in places.gazetteer().index:
             continue  # "Soviet Union", "West Bank": places
+        if not mods and m.group("head").lower() in rules.words("board_heads"):
+            inner = _institution_of_board(s)
+            if inner is not None:
+                a, s = a + inner, s[inner:]  # "Board of the American Constitution Society": the society
         name = " ".join(s.split())
         raw = original[a:b]
         if fold(name) in not_names:

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from declass.datafiles import load_yaml, read_text
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold, shouting
+from declass.extract.textutil import fold, shouting, slug
 from declass.read.quality import common_words
 
 PRIORITY = 30
@@ -245,6 +245,8 @@ def find(text: str) -> list[Mention]:
         out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
         prev, prev_end = p, b
     taken = [(a, b) for a, b, _ in hits]
+    out = _facilities(text, g, out) + [m for m in out if not _inside_facility(m, out)]
+    taken = [(m.start, m.end) for m in out]
     out += _abbreviations(text, g, taken)
     return out + _columns(text, g, taken + [(m.start, m.end) for m in out[len(hits) :]])
 
@@ -252,6 +254,41 @@ def find(text: str) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _city_abbreviations() -> dict[str, str]:
     return {str(k): str(v) for k, v in (load_yaml("declass.extract", "data/places.yaml").get("city_abbreviations") or {}).items()}
+
+
+_FACILITY = re.compile(
+    r"(?<![\w.'’-])((?:[A-Z][\w'’.-]*[^\S\n]+){1,4})(?:International[^\S\n]+)?"
+    r"(Airport|Airfield|Air[^\S\n]+Force[^\S\n]+Base|Air[^\S\n]+Base|Naval[^\S\n]+Station)\b"
+)
+
+
+def _facilities(text: str, g: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """Airports and bases named in full ("Washington National Airport", "LaGuardia Airport",
+    "Idlewild Airport"): places, with the country and position of the city their name begins with."""
+    out = []
+    for m in _FACILITY.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in ("The", "THE", "At", "AT", "To", "TO", "From", "FROM", "ARRIVE", "DEPART", "Arrive", "Depart"):
+            words.pop(0)
+        if not words:
+            continue
+        a = text.rfind(words[0], m.start(), m.end())
+        name = " ".join(text[a : m.end()].split())
+        attrs: dict[str, Any] = {"kind": "facility"}
+        cities: list[Place] = []
+        for n in range(len(words), 0, -1):  # the longest city name the facility's name begins with
+            cities = [p for p in g.index.get(fold(" ".join(words[:n]))) or [] if p.kind == "city"]
+            if cities:
+                break
+        city = choose(cities) if cities else None
+        if city is not None:
+            attrs.update({"country": city.country, "lat": city.lat, "lon": city.lon, "in": city.name})
+        out.append(Mention(a, m.end(), text[a : m.end()], "place", f"place:{slug(name)}", name, "rule:facility", PRIORITY + 1, attrs))
+    return out
+
+
+def _inside_facility(m: Mention, out: list[Mention]) -> bool:
+    return any(f.source == "rule:facility" and f.start <= m.start and m.end <= f.end for f in out)
 
 
 def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
