@@ -792,3 +792,21 @@ def test_a_board_of_an_institution_is_named_for_the_institution() -> None:
     orgs = _orgs(rec)
     assert {"American Constitution Society", "Stanford University"} <= orgs, orgs
     assert not any(o.startswith("Board") for o in orgs), orgs
+
+
+def test_a_title_before_a_name_in_capitals() -> None:
+    # NARA JFK 176-10036-10141, 157-10014-10227, 198-10009-10087, 104-10305-10005 and
+    # 104-10194-10019 (public domain)
+    text = (
+        "BEEN THOUGHT TO BE EXTREMELY LOYAL TO PRESIDENT DIEM.\n\n"
+        "1. SUMMARY. MAJOR NGUYEN VAN TU, COMMANDING OFFICER, EIGHTH REGIMENT OF\n\n"
+        "PERSONS/ENTITIES:\n\nAMBASSADOR NOLTING\n\nMEMORANDUM FOR MAJOR GENERAL KRULAK\n\n"
+        "FM SECSTATE WASHDG.-\n\nTO AMCONSUL FRANKFURT\n\n"
+        "GENERAL DESCRIPTIGN DE DUTIES TO DE PERFORMES\n\nTHE MAJOR PROBLEM IS THE GENERAL ASSEMBLY.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cable.md")
+    people = {e["name"]: e for e in rec.entities if e["type"] == "person"}
+    assert {"Nolting", "Krulak"} <= set(people) and any(p.startswith("Nguyen") for p in people), set(people)
+    assert people["Nolting"]["attributes"]["title"] == "Ambassador"
+    assert not {"Washdg", "Descriptign", "Problem", "Assembly"} & set(people), set(people)
+    assert evidence.errors(rec.to_dict()) == []

@@ -13,7 +13,7 @@ from declass.datafiles import read_words
 from declass.extract import places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
-from declass.extract.titles import title_words
+from declass.extract.titles import honorifics, title_words, titles
 from declass.read.quality import common_words
 
 PRIORITY = 36  # above the gazetteer ("VICTOR" is no Victorville), below packs
@@ -205,7 +205,90 @@ def find(text: str) -> list[Mention]:
         end = m.end() if second else m.end("br")
         name = _title(" ".join([*given_words, sur, *([second] if second else [])]))
         out.append(Mention(start, end, text[start:end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
-    return out + subjects(text) + lone_given_names(text)
+    return out + subjects(text) + titled_in_capitals(text) + lone_given_names(text)
+
+
+@lru_cache(maxsize=1)
+def _caps_title() -> re.Pattern[str]:
+    not_here = rules.words("titles_not_before_capitals")
+    alts = sorted({t.upper().rstrip(".") for t in titles() if t.lower().rstrip(".") not in not_here and t[:1].isalpha()}, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"[^\S\n]+") for a in alts)
+    name = r"(?:(?:[A-Z]{2,}['’-]?[A-Z]*|[A-Z]\.)[^\S\n]*){0,3}[A-Z]{2,}(?:['’-][A-Z]+)?"
+    return re.compile(rf"(?<![\w.])(?P<title>{body})\.?[^\S\n]+(?=(?P<name>{name})(?![\w]))")
+
+
+def _near_word(w: str) -> bool:
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    return process.extractOne(w, _long_common_words(), scorer=Levenshtein.distance, score_cutoff=1) is not None
+
+
+@lru_cache(maxsize=1)
+def _long_common_words() -> list[str]:
+    return sorted(w for w in common_words() | rules.ordinary_words() if len(w) >= 6)
+
+
+def titled_in_capitals(text: str) -> list[Mention]:
+    """In capitals, a title or honorific before a surname (and a given name) in capitals is a
+    person's: "MR. HERNANDEZ", "GENERAL CABELL", "CAPT. RODRIGUEZ", "FATHER JOSE GONZALEZ". The
+    name ends before a common word, a title, a month or another cable word ("MAJOR SANCHEZ THAT")."""
+    given, not_sur = _data()
+    words = rules.ordinary_words()
+    stop = (
+        words
+        | rules.words("not_names")
+        | rules.words("not_in_names")
+        | rules.words("institution_not_first")
+        | rules.month_words()
+        | rules.day_words()
+        | title_words()
+        | rules.words("demonyms")
+    )
+    out = []
+    known = world_surnames() | given_anywhere()
+    honorific = {h.upper().rstrip(".") for h in honorifics()}
+    also_words = rules.words("titles_also_words")
+    for m in _caps_title().finditer(text):
+        toks = list(re.finditer(r"[A-Z]\.|[^\s.]+", m.group("name")))
+        keep = []
+        for t in toks:
+            w = t.group()
+            if re.fullmatch(r"[A-Z]\.", w):
+                keep.append(t)  # an initial: "MRS. JOSEPH J. HANLEY"
+                continue
+            if len(w) < 3 or w.lower() in stop or w in not_sur or not _surname(w, given, not_sur):
+                break
+            keep.append(t)
+        while keep and keep[-1].group().endswith("."):
+            keep.pop()
+        if not keep:
+            continue
+        names = [t.group() for t in keep if not t.group().endswith(".")]
+        if len(names) == 1 and names[0].lower() in given and len(toks) > len(keep):
+            continue  # "MR. JOSE" then a cable word: a given name alone after a title says too little
+        b0 = m.start("name") + keep[-1].end()
+        ends = re.match(r"[^\S\n]*(?:$|\n|[,.;:(])", text[b0 : b0 + 3]) is not None
+        unknown = [w for w in names if fold(w) not in known]
+        title = m.group("title")
+        if unknown and title.split()[-1].lower() in also_words and not ends:
+            continue  # "GENERAL DESCRIPTION OF", "MAJOR DCISION": a title that is also a word, before no known name
+        stopped = m.group(0)[len(title) : len(title) + 1] == "."
+        if unknown and len(title) <= 3 and (title not in honorific or not stopped):
+            continue  # "SEN", "REP", "GOV", "LT", "DR" without its stop: abbreviations, before no known name
+        if any(fold(w) in common_words() or len(w) < 4 or (len(w) >= 8 and _near_word(fold(w))) for w in unknown):
+            continue  # "CAN JUDGE INDEXING", "DR SIGNATURA", "MISS QUALIFICATIONS": words, and words OCR broke
+        a, b = m.start("name") + keep[0].start(), m.start("name") + keep[-1].end()
+        if text.endswith(("'S", "’S"), a, b):
+            b -= 2  # "MR. WILCOTT'S TESTIMONY"
+        nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[b : b + 30])
+        if nxt and nxt.group(1).lower() in rules.words("not_after_person_names"):
+            continue  # "THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT"
+        if len(keep) == 1 and len(keep[0].group()) < 3:
+            continue
+        name = _title(text[a:b])
+        out.append(Mention(a, b, text[a:b], "person", f"person:{slug(name)}", name, "rule:title and a name in capitals", PRIORITY))
+    return out
 
 
 def subjects(text: str) -> list[Mention]:
