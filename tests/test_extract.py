@@ -810,3 +810,18 @@ def test_a_title_before_a_name_in_capitals() -> None:
     assert people["Nolting"]["attributes"]["title"] == "Ambassador"
     assert not {"Washdg", "Descriptign", "Problem", "Assembly"} & set(people), set(people)
     assert evidence.errors(rec.to_dict()) == []
+
+
+def test_names_in_capitals_after_other_capitals_and_a_salutation() -> None:
+    # NARA JFK 104-10412-10005 and 104-10174-10065, State C05768846 (public domain): the words in
+    # capitals before a name eat none of it; a patronymic makes three words in capitals a name
+    text = (
+        "ED 201-0943610 IS\n\nPOSSIBLY IDENTICAL WITH VLADIMIR SERGEYEVICH KUZNETSOV, A GRU STAFF OFFICER.\n"
+        "~__ REPLACED OLEG MAKSIMOVICH NECHIPORENKO IN 1965.\n\n"
+        "Hi,Huma,\nPlease share this with Hillary.\nThanks,\nIrwin\n\n\n\nDear Hillary,\n"
+        "I am hoping we can pick up the threads of our previous conversations.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "memo.md")
+    people = _people(rec)
+    assert {"Vladimir Sergeyevich Kuznetsov", "Hillary"} <= people, people
+    assert any("Nechiporenko" in p for p in people), people

@@ -166,3 +166,19 @@ def test_cia_return_stamp_is_furniture() -> None:
         rec = declass.parse_bytes(raw.encode(), "cable.md")
         assert "CIA" not in rec.text and "Background" not in rec.text, rec.text
         assert not any(e["name"] == "Central Intelligence Agency" for e in rec.entities)
+
+
+def test_ops_center_distribution_list_is_furniture() -> None:
+    # State C05770368 (public domain): the offices an alert went to, office symbols all ("INS" no
+    # mention of the immigration service)
+    import declass
+
+    raw = (
+        "(U) At approximately 0300 EDT on 10/23/2009 an IED was detonated in Peshawar, Pakistan.\n\n"
+        "Automatic electronic distribution to: S, D(S), D(L), P, E, C, M, DG, T, R, PA, G, AF, EAP, EUR, NEA, SCA, WHA, 10,\n"
+        "S/CRS, S/CT, H, DS, CA, PMAT, INR, INS, 11P, CMS, S/ES, S/ES-0, NSOC, and WHSR.\n"
+    )
+    assert any(f.extra["kind"] == "distribution" for f in scan(raw)[0])
+    rec = declass.parse_bytes(raw.encode(), "alert.txt")
+    assert "WHSR" not in rec.text and "Peshawar" in rec.text
+    assert not any(e["type"] == "organization" for e in rec.entities), rec.entities

@@ -120,8 +120,8 @@ def letter_people(text: str) -> list[Mention]:
                 words = words[1:]
             if any(w.lower() in nobody or w.lower() in stop or w.lower() in title_words() for w in words):
                 continue
-            if len(words) == 1 and words[0].lower() in common_words() and words[0].lower() not in given_names():
-                continue  # "Administrative": a word under a closing, not a signature
+            if pat is closing and len(words) == 1 and words[0].lower() in common_words() and words[0].lower() not in given_names():
+                continue  # "Administrative": a word under a closing, not a signature ("Dear Hillary," is a name)
             out.append(_mention(text, a, b, " ".join(words)))
     return out
 

@@ -21,7 +21,9 @@ LONE_SOURCE = "rule:given name"
 LONE_PRIORITY = 12  # above the model, below the gazetteer: "Florence" alone stays a place
 
 _H = r"[^\S\n]+"
-_CAPS_NAME = re.compile(rf"(?<![\w.])(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{3,}}))?{_H}(?P<sur>[A-Z][A-Z'’-]{{2,}})(?![\w])")
+# a lookahead: every word may begin a name, the words before it in capitals eat none of it
+# ("SPOT CANDIDATES FOR ACCESS VALENTIN VASILYEVICH BAKULIN")
+_CAPS_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{3,}}))?{_H}(?P<sur>[A-Z][A-Z'’-]{{2,}}))(?![\w]))")
 _CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{2,}}))?(?![\w])")
 # the surname in capitals first, then the given name as written: indexes, rosters, name checks
 # ("DANIELS, Gerard", "FORD, Harold P.", "OSWALD, Lee Harvey")
@@ -135,6 +137,15 @@ def _surname(w: str, given: frozenset[str], not_sur: frozenset[str]) -> bool:
     return not any(p.kind in ("country", "region") or (p.kind == "city" and p.population >= 500_000) for p in cands)
 
 
+def _a_word(w: str) -> bool:
+    """A word in capitals that is a word of the records or a nationality, not a surname the lists
+    know ("FOLLOWING", "AMERICAN", "SECURITY"; "WHITE", "KING" are surnames)."""
+    f = fold(w)
+    if f in rules.words("demonyms") or w.lower() in rules.words("institution_heads"):
+        return True
+    return (f in rules.ordinary_words() or f in common_words()) and f not in world_surnames() and f not in given_anywhere()
+
+
 def _title(s: str) -> str:
     return " ".join(w if len(w.strip(".")) == 1 else "-".join(p.capitalize() for p in w.split("-")) for w in s.split())
 
@@ -143,13 +154,25 @@ def find(text: str) -> list[Mention]:
     given, not_sur = _data()
     out: list[Mention] = []
     for m in _CAPS_NAME.finditer(text):
-        mid = m.group("mid")
-        if m.group("given").lower() not in given or not _surname(m.group("sur"), given, not_sur):
+        first, mid, sur = m.group("given"), m.group("mid"), m.group("sur")
+        end = m.end("all")
+        if mid and len(mid) > 2 and (not _surname(sur, given, not_sur) or not _surname(mid, given, not_sur)):
+            mid, sur, end = None, mid, m.end("mid")  # "JOSE GARCIA AND": the name ends before the cable goes on
+        if mid and len(mid) > 2 and _a_word(mid):
+            continue  # "LEE STRONGLY FEEL": a sentence in capitals, no name
+        if _a_word(sur):
+            continue  # "JUAN PERON DEPART", "ROSE SIMINOW AMERICAN"
+        russian = bool(mid) and patronymic(mid or "")  # "VALENTIN VASILYEVICH BAKULIN": a patronymic makes it a name
+        if (first.lower() not in given and not russian) or not _surname(sur, given, not_sur):
             continue
-        if mid and len(mid) > 2 and not _surname(mid, given, not_sur):
-            continue
-        name = _title(" ".join(m.group(0).split()))
-        out.append(Mention(m.start(), m.end(), m.group(0), "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+        before = re.search(r"([A-Za-z]+)\.?[^\S\n]+$", text[max(0, m.start("all") - 16) : m.start("all")])
+        if before and before.group(1).lower() in rules.words("place_name_starts"):
+            continue  # "CALLE SAN LUIS BELTRAN 66": a street or a place named for a saint
+        if before and before.group(1).isupper() and before.group(1).lower() in given:
+            continue  # "ESTHER MARIA SOSA": the name began a word earlier
+        raw = text[m.start("all") : end]
+        name = _title(" ".join(raw.split()))
+        out.append(Mention(m.start("all"), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     for m in _CAPS_INVERTED.finditer(text):
         # "OSWALD, LEE HARVEY", "CASTRO, FIDEL": subject lines and indexes put the surname first
         mid = m.group("mid")
