@@ -467,18 +467,19 @@ def test_recognition_on_hand_labelled_releases() -> None:
 
 
 def test_recognition_on_the_held_out_labels_pooled() -> None:
-    """The four held-out sets (61 releases: 43 State, 18 JFK; docs/extraction.md says which rules
-    came from which), pooled: the figures of 2026-11-28 (0.847 / 0.745 / 0.884) less a margin."""
+    """The five held-out sets (76 releases: 52 State, 24 JFK; docs/extraction.md says which rules
+    came from which), pooled: the figures of 2026-11-28, second session (0.855 / 0.792 / 0.890),
+    less a margin."""
     from declass.extract import evaluate
 
     report = evaluate.Report()
-    for name in ("entities-heldout.jsonl", "entities-heldout2.jsonl", "entities-heldout3.jsonl", "entities-heldout4.jsonl"):
+    for name in (f"entities-heldout{n}.jsonl" for n in ("", "2", "3", "4", "5")):
         part = evaluate.score(Path(__file__).parent / "labels" / name)
         for t, x in part.scores.items():
             y = report.scores[t]
             y.found, y.labels, y.right, y.entities = y.found + x.found, y.labels + x.labels, y.right + x.right, y.entities + x.entities
     s = report.scores
-    assert s["person"].f1 >= 0.82 and s["organization"].f1 >= 0.72 and s["place"].f1 >= 0.86, {t: round(x.f1, 3) for t, x in s.items()}
+    assert s["person"].f1 >= 0.83 and s["organization"].f1 >= 0.76 and s["place"].f1 >= 0.86, {t: round(x.f1, 3) for t, x in s.items()}
 
 
 def test_house_style_names_signatures_and_what_is_no_institution() -> None:
