@@ -1,13 +1,19 @@
 """People in the house style of CIA and FBI records, which a model trained on news text misses:
-names in capitals ("JOSEPH H. LANGOSCH", "MARTIN LUTHER KING") and a given name before a surname
-in capitals ("Carlos GARZANA Roldan", "Joseph R. MOROLA"). A given name from
-``data/given_names.txt`` is what makes capitals a name; words that follow a given name in cables
-without being a surname ("INFO", "STATION", "TOLD") are ``not_surnames`` in ``data/rules.yaml``."""
+names in capitals ("JOSEPH H. LANGOSCH", "MARTIN LUTHER KING"), a given name before a surname in
+capitals ("Carlos GARZANA Roldan"), the surname first ("DANIELS, Gerard"), in brackets ("RAMON
+(TAPIA) ESPINAL"), after an office symbol ("CI/OP Richard Ober"), after a title ("AMBASSADOR
+NOLTING") or before a verb of saying ("RAY ASKED"). A given name from ``data/given_names.txt`` is
+what makes capitals a name; words that follow a given name in cables without being a surname
+("INFO", "STATION", "TOLD") are ``not_surnames`` in ``data/rules.yaml``. One function a form;
+``find`` runs them all."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from declass.datafiles import read_words
 from declass.extract import places, rules
@@ -151,6 +157,25 @@ def _title(s: str) -> str:
 
 
 def find(text: str) -> list[Mention]:
+    """The people the house styles of CIA and FBI records name (each function below reads one)."""
+    out: list[Mention] = []
+    for reader in (
+        _names_in_capitals,
+        _inverted_in_capitals,
+        _surname_in_capitals,
+        _inverted_house,
+        _after_office_symbol,
+        _bracketed_surnames,
+        subjects,
+        titled_in_capitals,
+        lone_given_names,
+    ):
+        out += reader(text)
+    return out
+
+
+def _names_in_capitals(text: str) -> list[Mention]:
+    """ "JOSE GARCIA", "JOSEPH H. LANGOSCH", "VALENTIN VASILYEVICH BAKULIN": a given name, then names, in capitals."""
     given, not_sur = _data()
     out: list[Mention] = []
     for m in _CAPS_NAME.finditer(text):
@@ -173,6 +198,13 @@ def find(text: str) -> list[Mention]:
         raw = text[m.start("all") : end]
         name = _title(" ".join(raw.split()))
         out.append(Mention(m.start("all"), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    return out
+
+
+def _inverted_in_capitals(text: str) -> list[Mention]:
+    """ "OSWALD, LEE HARVEY", "CASTRO, FIDEL": the surname first, all in capitals."""
+    given, not_sur = _data()
+    out: list[Mention] = []
     for m in _CAPS_INVERTED.finditer(text):
         # "OSWALD, LEE HARVEY", "CASTRO, FIDEL": subject lines and indexes put the surname first
         mid = m.group("mid")
@@ -182,6 +214,13 @@ def find(text: str) -> list[Mention]:
         parts = [m.group("given"), *([mid] if mid and end == m.end() else []), m.group("sur")]
         name = _title(" ".join(parts))
         out.append(Mention(m.start(), end, text[m.start() : end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    return out
+
+
+def _surname_in_capitals(text: str) -> list[Mention]:
+    """ "Carlos GARZANA Roldan", "Joseph R. MOROLA": a given name before a surname in capitals."""
+    given, not_sur = _data()
+    out: list[Mention] = []
     for m in _HOUSE.finditer(text):
         if m.group("given").lower() not in given or not _surname(m.group("sur"), given, not_sur):
             continue
@@ -192,7 +231,14 @@ def find(text: str) -> list[Mention]:
         raw = text[m.start() : end]
         name = _title(" ".join(raw.split()))
         out.append(Mention(m.start(), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    return out
+
+
+def _inverted_house(text: str) -> list[Mention]:
+    """ "DANIELS, Gerard", "FORD, Harold P.": the surname in capitals first, the given name as written."""
+    given, not_sur = _data()
     anyname = given_anywhere()
+    out: list[Mention] = []
     for m in _INVERTED_HOUSE.finditer(text):
         if fold(m.group("given")) not in anyname or not _surname(m.group("sur"), given, not_sur):
             continue
@@ -205,13 +251,28 @@ def find(text: str) -> list[Mention]:
         # "FORD, Harold P.", "DRALLE, Anthony F.J.", "MORALES, David s." (OCR lowered the initial)
         name = " ".join([m.group("given"), *([mid[0].upper() + mid[1:]] if mid else []), _title(m.group("sur"))])
         out.append(Mention(m.start(), end, text[m.start() : end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    return out
+
+
+def _after_office_symbol(text: str) -> list[Mention]:
+    """ "CI/OP Richard Ober", "WH/1/Charles M.Bounds": a name after an office symbol."""
+    given = given_names()
     words = common_words()
+    out: list[Mention] = []
     for m in _AFTER_SYMBOL.finditer(text):
         sur = m.group("sur")
         if m.group("given").lower() not in given or sur.lower() in words or sur.lower() in given:
             continue
         name = " ".join([m.group("given"), *([m.group("mid")] if m.group("mid") else []), sur])
         out.append(Mention(m.start("name"), m.end("name"), m.group("name"), "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    return out
+
+
+def _bracketed_surnames(text: str) -> list[Mention]:
+    """ "RAMON (TAPIA) ESPINAL", "FELIX ((BONNE)) CARCASSES": the surname in brackets."""
+    not_sur = _data()[1]
+    anyname = given_anywhere()
+    out: list[Mention] = []
     for m in _BRACKETED.finditer(text):
         given_words = m.group("given").split()
         if fold(given_words[-1]) not in anyname or given_words[-1].upper() in not_sur:
@@ -228,7 +289,7 @@ def find(text: str) -> list[Mention]:
         end = m.end() if second else m.end("br")
         name = _title(" ".join([*given_words, sur, *([second] if second else [])]))
         out.append(Mention(start, end, text[start:end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
-    return out + subjects(text) + titled_in_capitals(text) + lone_given_names(text)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -241,9 +302,7 @@ def _caps_title() -> re.Pattern[str]:
 
 
 def _near_word(w: str) -> bool:
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
-
+    """Whether ``w`` is one edit from a common word of six letters or more ("INDEXINO")."""
     return process.extractOne(w, _long_common_words(), scorer=Levenshtein.distance, score_cutoff=1) is not None
 
 
