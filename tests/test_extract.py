@@ -826,3 +826,16 @@ def test_names_in_capitals_after_other_capitals_and_a_salutation() -> None:
     people = _people(rec)
     assert {"Vladimir Sergeyevich Kuznetsov", "Hillary"} <= people, people
     assert any("Nechiporenko" in p for p in people), people
+
+
+def test_a_town_no_gazetteer_knows_gets_a_country_and_a_position() -> None:
+    # State C05769409 (public domain): "in Davos" (a town of 11,000, under the gazetteer's 15,000);
+    # the Atlantic is an ocean, not Atlantic, Iowa
+    text = (
+        "If you need anything from me I will be happy to help. I will be in Davos late next week.\n\n"
+        "He then sailed across the Atlantic.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "mail.txt")
+    found = {e["name"]: e for e in rec.entities if e["type"] == "place"}
+    assert found["Davos"]["attributes"]["country"] == "CH" and found["Davos"]["attributes"]["lat"] is not None, found
+    assert found["Atlantic"]["attributes"]["kind"] == "region", found

