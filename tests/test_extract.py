@@ -839,3 +839,16 @@ def test_a_town_no_gazetteer_knows_gets_a_country_and_a_position() -> None:
     found = {e["name"]: e for e in rec.entities if e["type"] == "place"}
     assert found["Davos"]["attributes"]["country"] == "CH" and found["Davos"]["attributes"]["lat"] is not None, found
     assert found["Atlantic"]["attributes"]["kind"] == "region", found
+
+
+def test_a_packs_organisation_before_a_head_noun_begins_another_name() -> None:
+    # State C05775305 (public domain): the Atlantic Council is no magazine
+    text = (
+        "But as he himself admitted rather disarmingly last year, he\ndoes not have a taste for bureaucracy. "
+        "Speaking at The Atlantic Council, a think-tank where he previously worked, Gen\nJones provoked laughter. "
+        "He later wrote for The Atlantic.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "mail.txt")
+    orgs = {e["name"]: e for e in rec.entities if e["type"] == "organization"}
+    assert "Atlantic Council" in orgs, set(orgs)
+    assert [m["text"] for m in orgs["The Atlantic"]["mentions"]] == ["The Atlantic"], orgs["The Atlantic"]["mentions"]

@@ -194,10 +194,24 @@ def _mention(m: Matcher, key: str, text: str, a: int, b: int, how: str) -> Menti
 
 def _part_of_other_name(e: Entry, text: str, end: int) -> bool:
     """ "JFK Assassination System", "JFK Project Officer": the name begins the name of something else."""
-    if not e.not_before:
-        return False
     after = text[end : end + 30].split()[:1]
-    return bool(after) and after[0].strip(".,;:").lower() in e.not_before
+    if not after:
+        return False
+    return after[0].strip(".,;:").lower() in e.not_before
+
+
+def _begins_institution(e: Entry, text: str, end: int) -> bool:
+    """An organisation's name (not an acronym) before an institution's head noun begins another's:
+    "The Atlantic Council" is no magazine ("CIA Office of Security" names the CIA too)."""
+    after = text[end : end + 30].split()[:1]
+    return e.type == "organization" and bool(after) and after[0][:1].isupper() and after[0].strip(".,;:").lower() in _heads()
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    from declass.extract import rules
+
+    return rules.words("institution_heads")
 
 
 _NEXT_WORD = re.compile(r"(?:[^\S\n]+|-)([A-Z][a-z]+)\b")
@@ -289,7 +303,10 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             key = m.by_alias.get(fold(raw))
             if key and m.entries[key].case_sensitive and raw not in (m.entries[key].name, *m.entries[key].aliases):
                 continue  # "PROBABLE INTEL": a name that is also a word counts only as the pack writes it ("Intel")
-            if key and not _part_of_other_name(m.entries[key], text, b) and not _name_runs_on(m.entries[key], text, b):
+            if key is None:
+                continue
+            e = m.entries[key]
+            if not _part_of_other_name(e, text, b) and not _name_runs_on(e, text, b) and not _begins_institution(e, text, b):
                 out.append(_mention(m, key, text, a, b, ""))
     if m.acronym_re is not None:
         for hit in m.acronym_re.finditer(folded):
