@@ -852,3 +852,10 @@ def test_a_packs_organisation_before_a_head_noun_begins_another_name() -> None:
     orgs = {e["name"]: e for e in rec.entities if e["type"] == "organization"}
     assert "Atlantic Council" in orgs, set(orgs)
     assert [m["text"] for m in orgs["The Atlantic"]["mentions"]] == ["The Atlantic"], orgs["The Atlantic"]["mentions"]
+
+
+def test_the_armed_services_and_naval_intelligence() -> None:
+    # NARA JFK 180-10117-10032 (public domain)
+    text = "Naval Intelligence reports the following Marine Corp history.\nHe served in the Marine Corps at Lejeune, N.C., New York.\n"
+    rec = declass.parse_bytes(text.encode(), "report.md")
+    assert {"Office of Naval Intelligence", "U.S. Marine Corps"} <= _orgs(rec), _orgs(rec)
