@@ -859,3 +859,17 @@ def test_the_armed_services_and_naval_intelligence() -> None:
     text = "Naval Intelligence reports the following Marine Corp history.\nHe served in the Marine Corps at Lejeune, N.C., New York.\n"
     rec = declass.parse_bytes(text.encode(), "report.md")
     assert {"Office of Naval Intelligence", "U.S. Marine Corps"} <= _orgs(rec), _orgs(rec)
+
+
+def test_islands_valleys_and_gulfs_named_in_full_are_places() -> None:
+    # State C05767562 and C05783212 (public domain)
+    text = (
+        "When violence displaced up to 2 million people from Pakistan's Swat Valley, the State Department\n"
+        "responded. The base is at the junction of the Red Sea and the Gulf of Aden. Rhode Island.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "mail.txt")
+    found = {e["name"]: e for e in rec.entities if e["type"] == "place"}
+    assert {"Swat Valley", "Gulf of Aden", "Red Sea", "Pakistan"} <= set(found), set(found)
+    assert found["Swat Valley"]["attributes"]["kind"] == "feature"
+    assert found["Rhode Island"]["attributes"]["kind"] == "state"  # the gazetteer's, not a feature
+    assert evidence.errors(rec.to_dict()) == []

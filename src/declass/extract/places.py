@@ -246,7 +246,9 @@ def find(text: str) -> list[Mention]:
         out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
         prev, prev_end = p, b
     taken = [(a, b) for a, b, _ in hits]
-    out = _facilities(text, g, out) + [m for m in out if not _inside_facility(m, out)]
+    spans = _facilities(text, g, out)
+    spans += _features(text, g, out + spans)
+    out = spans + [m for m in out if not _inside_facility(m, spans)]
     taken = [(m.start, m.end) for m in out]
     out += _abbreviations(text, g, taken)
     return out + _columns(text, g, taken + [(m.start, m.end) for m in out[len(hits) :]])
@@ -288,8 +290,39 @@ def _facilities(text: str, g: Gazetteer, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _inside_facility(m: Mention, out: list[Mention]) -> bool:
-    return any(f.source == "rule:facility" and f.start <= m.start and m.end <= f.end for f in out)
+_FEATURE = re.compile(
+    r"(?<![\w.'’-])(?:(?:[A-Z][a-z'’-]+[^\S\n]+){1,3}(?:Island|Islands|Peninsula|Strait|Canal|River|Valley|Cay|Desert)"
+    r"|(?:Isle|Gulf|Bay|Strait|Sea|Straits)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z][a-z'’-]+(?:[^\S\n]+[A-Z][a-z'’-]+)?"
+    r"|(?:Lake|Mount)[^\S\n]+[A-Z][a-z'’-]+)(?![\w'’-])"
+)
+
+
+_NOT_IN_FEATURES = frozenset({"The", "A", "An", "In", "On", "At", "To", "From", "Near", "Across", "Off"})
+
+
+def _features(text: str, g: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """Islands, rivers, valleys, straits and gulfs named in full ("Robben Island", "Swat Valley",
+    "Bay of Pigs", "Gulf of Aden", "Lake Victoria"): places of kind feature; a name a gazetteer
+    knows ("Rhode Island") is its place already. Never a sentence's capital ("The River")."""
+    out = []
+    for m in _FEATURE.finditer(text):
+        toks = list(re.finditer(r"\S+", m.group(0)))
+        while toks and (toks[0].group() in _NOT_IN_FEATURES or toks[0].group().endswith(("'s", "’s"))):
+            toks.pop(0)  # "the", "Pakistan's Swat Valley": the owner is a place of its own
+        if len(toks) < 2:
+            continue
+        a = m.start() + toks[0].start()
+        name = " ".join(text[a : m.end()].split())
+        if fold(name) in g.index or any(f.start <= a < f.end and f.end > m.end() for f in found):
+            continue  # "Rhode Island": the gazetteer's; inside a longer name already read
+        out.append(Mention(a, m.end(), text[a : m.end()], "place", f"place:{slug(name)}", name, "rule:geographic feature", PRIORITY + 1, {"kind": "feature"}))
+    return out
+
+
+def _inside_facility(m: Mention, named: list[Mention]) -> bool:
+    """Whether a gazetteer's place lies inside an airport's or a feature's name ("Washington" in
+    "Washington National Airport", "Panama" in "Panama Canal")."""
+    return any(f.start <= m.start and m.end <= f.end for f in named)
 
 
 def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
