@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from declass.extract import ner, places, rules
+from declass.extract import places, rules
 from declass.extract.housestyle import given_names, world_given_names
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
@@ -71,7 +71,7 @@ def handle_people(text: str, a: int, b: int) -> list[Mention]:
     out = []
     for m in _HANDLE.finditer(text, a, b):
         first, last = m.group("first"), m.group("last")
-        if first not in given_names() or last in ner.ordinary_words():
+        if first not in given_names() or last in rules.ordinary_words():
             continue
         name = f"{first.capitalize()} {'-'.join(p.capitalize() for p in last.split('-'))}"
         out.append(_mention(text, m.start(), m.end(), name))
@@ -158,7 +158,7 @@ def _person(text: str, a: int, b: int, stop: frozenset[str]) -> Mention | None:
             return None
         if sum(len(t) > 1 for t in toks) > 3 or fold(raw) in places.gazetteer().index:
             return None  # "Cheryl Mills Bernadette Meehan": two names run together; "MEXICO CITY" a station
-        if any(len(t) > 1 and t.lower() in ner.ordinary_words() and t.lower() not in given_names() for t in toks):
+        if any(len(t) > 1 and t.lower() in rules.ordinary_words() and t.lower() not in given_names() for t in toks):
             return None  # "All Addressees", "Turkey Earthquake": words, not a name
         name = " ".join(raw.split())
         if raw.isupper():

@@ -301,8 +301,9 @@ def _caps_title() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?P<title>{body})\.?[^\S\n]+(?=(?P<name>{name})(?![\w]))")
 
 
-def _near_word(w: str) -> bool:
-    """Whether ``w`` is one edit from a common word of six letters or more ("INDEXINO")."""
+def near_common_word(w: str) -> bool:
+    """Whether ``w`` (lower case) is one edit from a common word of six letters or more
+    ("indexino", "gtation"): a word OCR broke, no name."""
     return process.extractOne(w, _long_common_words(), scorer=Levenshtein.distance, score_cutoff=1) is not None
 
 
@@ -358,7 +359,7 @@ def titled_in_capitals(text: str) -> list[Mention]:
         stopped = m.group(0)[len(title) : len(title) + 1] == "."
         if unknown and len(title) <= 3 and (title not in honorific or not stopped):
             continue  # "SEN", "REP", "GOV", "LT", "DR" without its stop: abbreviations, before no known name
-        if any(fold(w) in common_words() or len(w) < 4 or (len(w) >= 8 and _near_word(fold(w))) for w in unknown):
+        if any(fold(w) in common_words() or len(w) < 4 or (len(w) >= 8 and near_common_word(fold(w))) for w in unknown):
             continue  # "CAN JUDGE INDEXING", "DR SIGNATURA", "MISS QUALIFICATIONS": words, and words OCR broke
         a, b = m.start("name") + keep[0].start(), m.start("name") + keep[-1].end()
         if text.endswith(("'S", "’S"), a, b):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from declass.extract import places, rules
+from declass.extract import housestyle, places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_words
@@ -76,8 +76,6 @@ def _owner(word: str) -> bool:
 def _not_a_unit(mods: list[str], not_first: frozenset[str]) -> bool:
     """Whether the words before a unit's head noun ("Staff", "Branch") make it no unit's name: a
     person's name (a given name first), another institution's head noun, a word that begins no name."""
-    from declass.extract import housestyle
-
     first = mods[0].capitalize()
     heads = rules.words("institution_heads") - rules.words("unit_heads")
     return first in not_first or fold(mods[0]) in housestyle.given_anywhere() or any(w.lower() in heads for w in mods)

@@ -236,11 +236,11 @@ def _name_then_surname(toks: list[str]) -> bool:
         return False
     last = fold(toks[-1])
     heads = rules.words("institution_heads") | rules.words("not_in_person_names")
+    words = common_words() | ordinary_words()
     return (
         last in housestyle.world_surnames()
-        and last not in common_words()
-        and last not in ordinary_words()
-        and not any(w.lower() in common_words() or w.lower() in heads or w.lower() in ordinary_words() for w in toks[:-1])
+        and last not in words
+        and not any(w.lower() in words for w in toks[:-1])
         and not any(w.lower() in heads for w in toks)
     )
 

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from declass import settings
+from declass.extract import housestyle, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, fold_same_length, without_initials
 from declass.extract.titles import honorifics
@@ -204,14 +204,7 @@ def _begins_institution(e: Entry, text: str, end: int) -> bool:
     """An organisation's name (not an acronym) before an institution's head noun begins another's:
     "The Atlantic Council" is no magazine ("CIA Office of Security" names the CIA too)."""
     after = text[end : end + 30].split()[:1]
-    return e.type == "organization" and bool(after) and after[0][:1].isupper() and after[0].strip(".,;:").lower() in _heads()
-
-
-@lru_cache(maxsize=1)
-def _heads() -> frozenset[str]:
-    from declass.extract import rules
-
-    return rules.words("institution_heads")
+    return e.type == "organization" and bool(after) and after[0][:1].isupper() and after[0].strip(".,;:").lower() in rules.words("institution_heads")
 
 
 _NEXT_WORD = re.compile(r"(?:[^\S\n]+|-)([A-Z][a-z]+)\b")
@@ -258,7 +251,7 @@ def _misspelt(m: Matcher, text: str, free: Callable[[int, int], bool], year: int
             hits.setdefault(f, []).append((a, b, key))
     out = []
     for f, spans in hits.items():
-        if f in others or process.extractOne(f, _near_common(), scorer=Levenshtein.distance, score_cutoff=1) is not None:
+        if f in others or housestyle.near_common_word(f):
             continue
         out += [_mention(m, key, text, a, b, "spelling") for a, b, key in spans]
     return out
@@ -268,16 +261,9 @@ _GIVEN_AFTER = re.compile(r",[^\S\n]*[A-Z][a-z]")
 _GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)[^\S\n]+$")
 
 
-@lru_cache(maxsize=1)
-def _near_common() -> list[str]:
-    return sorted(w for w in common_words() if len(w) >= 6)
-
-
 def _own_name(f: str) -> bool:
     """Whether a folded word is a word of the records or a name of its own (a given name, a
     surname the lists know): no misspelling of a pack's name."""
-    from declass.extract import housestyle, rules
-
     return f in rules.ordinary_words() or f in housestyle.world_surnames() or f in housestyle.world_given_names()
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from declass.datafiles import load_yaml, read_text
+from declass.extract import rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, shouting, slug
 from declass.read.quality import common_words
@@ -245,13 +246,11 @@ def find(text: str) -> list[Mention]:
         p = choose(cands, doc_countries, near, city_hint)
         out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
         prev, prev_end = p, b
-    taken = [(a, b) for a, b, _ in hits]
     spans = _facilities(text, g, out)
     spans += _features(text, g, out + spans)
     out = spans + [m for m in out if not _inside_facility(m, spans)]
-    taken = [(m.start, m.end) for m in out]
-    out += _abbreviations(text, g, taken)
-    return out + _columns(text, g, taken + [(m.start, m.end) for m in out[len(hits) :]])
+    out += _abbreviations(text, g, [(m.start, m.end) for m in out])
+    return out + _columns(text, g, [(m.start, m.end) for m in out])
 
 
 @lru_cache(maxsize=1)
@@ -259,19 +258,40 @@ def _city_abbreviations() -> dict[str, str]:
     return {str(k): str(v) for k, v in (load_yaml("declass.extract", "data/places.yaml").get("city_abbreviations") or {}).items()}
 
 
-_FACILITY = re.compile(
-    r"(?<![\w.'’-])((?:[A-Z][\w'’.-]*[^\S\n]+){1,4})(?:International[^\S\n]+)?"
-    r"(Airport|Airfield|Air[^\S\n]+Force[^\S\n]+Base|Air[^\S\n]+Base|Naval[^\S\n]+Station)\b"
-)
+def _alternatives(key: str) -> str:
+    """A regex alternation of the phrases under ``key`` in ``data/places.yaml``, longest first."""
+    phrases = sorted((str(p) for p in load_yaml("declass.extract", "data/places.yaml")[key]), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"[^\S\n]+") for p in phrases)
+
+
+@lru_cache(maxsize=1)
+def _facility_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.'’-])((?:[A-Z][\w'’.-]*[^\S\n]+){{1,4}})(?:International[^\S\n]+)?({_alternatives('facility_heads')})\b")
+
+
+@lru_cache(maxsize=1)
+def _feature_pattern() -> re.Pattern[str]:
+    word = r"[A-Z][a-z'’-]+"
+    return re.compile(
+        rf"(?<![\w.'’-])(?:(?:{word}[^\S\n]+){{1,3}}(?:{_alternatives('feature_heads_after')})"
+        rf"|(?:{_alternatives('feature_heads_of')})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?{word}(?:[^\S\n]+{word})?"
+        rf"|(?:{_alternatives('feature_heads_before')})[^\S\n]+{word})(?![\w'’-])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _not_in_place_names() -> frozenset[str]:
+    """Words before a facility's or a feature's name that are no part of it ("The", "ARRIVE")."""
+    return frozenset(str(w).lower() for w in load_yaml("declass.extract", "data/places.yaml")["not_in_place_names"])
 
 
 def _facilities(text: str, g: Gazetteer, found: list[Mention]) -> list[Mention]:
     """Airports and bases named in full ("Washington National Airport", "LaGuardia Airport",
     "Idlewild Airport"): places, with the country and position of the city their name begins with."""
     out = []
-    for m in _FACILITY.finditer(text):
+    for m in _facility_pattern().finditer(text):
         words = m.group(1).split()
-        while words and words[0] in ("The", "THE", "At", "AT", "To", "TO", "From", "FROM", "ARRIVE", "DEPART", "Arrive", "Depart"):
+        while words and words[0].lower() in _not_in_place_names():
             words.pop(0)
         if not words:
             continue
@@ -290,24 +310,14 @@ def _facilities(text: str, g: Gazetteer, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_FEATURE = re.compile(
-    r"(?<![\w.'’-])(?:(?:[A-Z][a-z'’-]+[^\S\n]+){1,3}(?:Island|Islands|Peninsula|Strait|Canal|River|Valley|Cay|Desert)"
-    r"|(?:Isle|Gulf|Bay|Strait|Sea|Straits)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z][a-z'’-]+(?:[^\S\n]+[A-Z][a-z'’-]+)?"
-    r"|(?:Lake|Mount)[^\S\n]+[A-Z][a-z'’-]+)(?![\w'’-])"
-)
-
-
-_NOT_IN_FEATURES = frozenset({"The", "A", "An", "In", "On", "At", "To", "From", "Near", "Across", "Off"})
-
-
 def _features(text: str, g: Gazetteer, found: list[Mention]) -> list[Mention]:
     """Islands, rivers, valleys, straits and gulfs named in full ("Robben Island", "Swat Valley",
     "Bay of Pigs", "Gulf of Aden", "Lake Victoria"): places of kind feature; a name a gazetteer
     knows ("Rhode Island") is its place already. Never a sentence's capital ("The River")."""
     out = []
-    for m in _FEATURE.finditer(text):
+    for m in _feature_pattern().finditer(text):
         toks = list(re.finditer(r"\S+", m.group(0)))
-        while toks and (toks[0].group() in _NOT_IN_FEATURES or toks[0].group().endswith(("'s", "’s"))):
+        while toks and (toks[0].group().lower() in _not_in_place_names() or toks[0].group().endswith(("'s", "’s"))):
             toks.pop(0)  # "the", "Pakistan's Swat Valley": the owner is a place of its own
         if len(toks) < 2:
             continue
@@ -378,9 +388,7 @@ def _list_place(name: str, g: Gazetteer, fuzzy: bool) -> tuple[int, list[Place]]
 
 def _list_name_ok(key: str, cands: list[Place]) -> bool:
     """Whether a line of a list may be this place (``cands``; none: a spelling of a big one)."""
-    from declass.extract import ner
-
-    if len(key) < 4 or (key in common_words() and key not in well_known()) or key in ner.ordinary_words():
+    if len(key) < 4 or (key in common_words() and key not in well_known()) or key in rules.ordinary_words():
         return False
     if " " in key or any(p.kind in ("country", "state", "region") for p in cands):
         return True
@@ -414,7 +422,8 @@ def small_town(name: str, countries: Iterable[str] = ()) -> Place | None:
     cands = small_towns().get(f)
     if not cands:
         return None
-    near = [p for p in cands if p.country in set(countries)]
+    wanted = set(countries)
+    near = [p for p in cands if p.country in wanted]
     return max(near or cands, key=lambda p: p.population)
 
 
@@ -425,13 +434,7 @@ def _typed_stop(word: str) -> bool:
     if len(last) < 5 or not ((last[:-1].isupper() and last[-1] in "os") or (last[1:-1].islower() and last[-1] == "o")):
         return False  # "Havanao", "MANAGUAs"; never "Chibas", "Pisas": a plural or another name
     f = fold(last)
-    return f not in common_words() and f not in _ordinary() and not _person_name(f)
-
-
-def _ordinary() -> frozenset[str]:
-    from declass.extract import rules
-
-    return rules.ordinary_words()
+    return f not in common_words() and f not in rules.ordinary_words() and not _person_name(f)
 
 
 def _person_name(key: str) -> bool:
