@@ -252,6 +252,67 @@ def test_people_of_address_lines_in_either_house_style() -> None:
     assert {"Clyde Tolson", "Alan H. Belmont", "Cartha DeLoach", "Sam Papich"} <= people
 
 
+def test_people_the_header_names_as_sender_and_addressee() -> None:
+    # NARA identification forms of FBI records (124-10208-10408, 124-10209-10300; public domain):
+    # the values in a column of their own, or beside their labels, surname first in capitals
+    column = (
+        "AGENCY :\nRECORD NUMBER :\n\nRECORD SERIES :\nAGENCY FILE NUMBER :\n\nSe\n\nFROM:\nTO:\n\nTITLE:\n\nDATE :\n"
+        "PAGES:\n\nSUBJECTS :\n\nDOCUMENT TYPE :\nCLASSIFICATION :\n\n4 RESTRICTIONS :\nCURRENT STATUS :\n"
+        "DATE OF LAST REVIEW :\n\nOPENING CRITERIA :\n\nCOMMENTS :\n\nv9\nNW 68262 Docld:32292132 Page 1\n\n"
+        "ORIGINATOR : _\n\nJFK Assassination System\n\nDate: 5/19/201\n\nIdentification Form\n\n"
+        '"Agency Information\nFBI\n124-10208-10408\nHQ\n92-6054-685\n\nDocument Information\n\nFBI\n\n'
+        "TALBURTT, ORVILLE R.\nDIRECTOR, FBI\n\n07/22/1964\n22\n\nLCN, TROPIANO, RALPH, CRIMINAL ACT, CONSPR, BRIBE,\n\n"
+        "POLICE OFFFICER, ARREST\n\nPAPER, TEXTUAL DOCUMENT\nUnclassified\n\n4\n\nRedact\n\n06/25/1998\n\nINDEFINITE\n\n"
+        "FEDERAL BUREAU OF INVESTIGATION\n\nREPORT MADE BY SA ORVILLE R, TALBURTT\n"
+    )
+    rec = declass.parse_bytes(column.encode(), "2022-docid-32292132.md")
+    assert rec.header.from_ == "TALBURTT, ORVILLE R."
+    assert "Orville R. Talburtt" in _people(rec)
+    assert not any(e["type"] == "organization" and e["name"] == "TALBURTT" for e in rec.entities)
+    beside = (
+        "ORIGINATOR: FBI\nFROM: KENNEDY, REGIS L.\nJO: DIRECTOR, FBI\nTITLE:\nDATE: 04/01/1963\nPAGES: 96\n"
+        "SUBJECTS :\nCIP, GAMBLING, HORSE RACES\n\nFROM: PETERSON. LEONARD C.\nTO: SULLIVAN. W. C.\n"
+        "TO : BELIN, DAVID W. EXEC. DIRECTOR\nFROM : KNOCHE, E. H., ASST. TO OCI\n"
+        "TO: DIRECTOR, FBI\nFROM: SAC, NY\nTO : MEXICO, D. F.\nTO: CUBA, FIDEL\n"
+    )
+    people = _people(declass.parse_bytes(beside.encode(), "form.md"))
+    assert {"Regis L. Kennedy", "Leonard C. Peterson", "W. C. Sullivan", "David Belin", "E. H. Knoche"} <= people  # Belin: the pack's name
+    assert not any(w in p for p in people for w in ("Director", "Sac", "Mexico", "Cuba", "Fbi"))
+    # CIA memoranda (104-10124-10171 and others): a middle initial, OCR's comma for its stop, initials
+    memo = (
+        "27 MAR 1978\n\nMEMORANDUM FOR: Assistant for Public Affairs to the\nDirector of Central Intelligence\n\n"
+        "FROM: Robert W. Gambino\nDirector of Security\n\nSUBJECT: Gordon Barton McLendon (U)\n\n"
+        "1. Office of Security records reflect that Subject was born 8 June 1921.\n"
+    )
+    assert "Robert W. Gambino" in _people(declass.parse_bytes(memo.encode(), "memo.md"))
+    note = "NOTE FOR: Thomas J. Rallwe @ DCI\n\nFROM: John F, Pereira\nDATE: 01/24/97 10:42:39 AM\nSUBJECT: Seventh Floor View\n"
+    assert "John F. Pereira" in _people(declass.parse_bytes(note.encode(), "note.md"))
+    signed = "MEMORANDUM FOR THE RECORD\n\nFROM: S.D. BRECKINRIDGE\nSUBJECT: HSCA and 1977 Task Force Report\n\nTO: A. Division\n"
+    people = _people(declass.parse_bytes(signed.encode(), "signed.md"))
+    assert "S.D. Breckinridge" in people and not any("Division" in p for p in people)
+    # a cable's addressee in capitals is a station, not a person
+    cable = "DIRECTOR\n\nTO: SCUAT MEXI\n\nINFO: DIR\n\nCABLE ANY INFO AVAILABLE REGARDING SUBJECT.\n"
+    assert not _people(declass.parse_bytes(cable.encode(), "cable.md"))
+
+
+def test_officials_of_a_routing_block() -> None:
+    # an FBI teletype's routing block (124-10213-10113; public domain): the Director's executives a
+    # line each; the OCR split "Mal one" and "DeL,oach"
+    slip = (
+        "4-41 (Rev. 6-2-61)\n\nDECODED COPY\n\nRadio\n\n• Teletype\n\nTolson\n\nBelmont\n\nMohr --\n\nCallahan\n\n"
+        "Conrad\n\nDeL,oach\n\nEvans\n\nMal one\n\nRosen .\n\nSullivan\n\nTavel -\n\nTrotter\n\nTele. Room\n\n"
+        "Ingram\n\nGandy .\n\nDEFERRED\n\n1-22-62\n\nIO DIRECTOR\n\nFROM SAC TAMPA\n\n221830\n\n"
+        "SANTO TRAFFICANTE, JR., AKA. AR. DAILY TELETYPE.\n"
+    )
+    rec = declass.parse_bytes(slip.encode(), "2021-docid-32294337.md")
+    people = _people(rec)
+    assert {"Clyde Tolson", "Alan H. Belmont", "John P. Mohr", "Courtney A. Evans", "William C. Sullivan", "Tavel", "Trotter", "Ingram", "Helen Gandy"} <= people
+    assert evidence.errors(rec.to_dict()) == []
+    # the same surnames in running text, or two or three of them, make no routing block
+    prose = "Evans\n\nreported to Sullivan that Rosen had the file.\n\nMiller\n\nJones said nothing.\n"
+    assert not {"Courtney A. Evans", "Edward S. Miller", "Milton A. Jones"} & _people(declass.parse_bytes(prose.encode(), "prose.md"))
+
+
 def test_institutions_named_in_full_are_organisations() -> None:
     text = (
         "Kathleen S. Ruckman\nBranch Chief, Incoming Abductions\nOffice of Children's Issues\n\n"

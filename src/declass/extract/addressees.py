@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from declass.extract import places, rules
-from declass.extract.housestyle import given_names, world_given_names
+from declass.extract import packs, places, rules
+from declass.extract.housestyle import given_names, surname_in_capitals, world_given_names
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_words
 from declass.read.quality import common_words
 
 SOURCE = "rule:address-line"
+HEADER_SOURCE = "anatomy:header"
 PRIORITY = 38  # above the gazetteer (30) and acronyms (35), below packs (40)
 _MAX_WRAPPED = 12  # lines of a list below its label
 _LABEL = re.compile(r"[^\S\n]*[A-Z][A-Za-z -]{0,25}:")  # "Subject:", "Sent:": the next header field
@@ -33,12 +34,23 @@ _CAPS = r"[A-Z][A-Z'’-]+"
 _INVERTED = re.compile(
     rf"(?P<last>{_WORD}(?:[ -]{_WORD})?),{_H}*(?P<first>{_WORD}(?:{_H}+{_WORD})?)(?:{_H}+\.?(?P<mid>[A-Z01358])\b\.?)?"
 )
-# "Huma Abedin", "Lee S. Strickland", "J. Barry Harrelson", "SUKIE STANLEY"
+# "Huma Abedin", "Lee S. Strickland", "J. Barry Harrelson", "SUKIE STANLEY", "John F, Pereira" (OCR's
+# comma for the initial's stop), "S. D. Breckinridge", "S.D. BRECKINRIDGE" (initials and a surname)
 _DIRECT = re.compile(
-    rf"(?P<name>(?:[A-Z]\.{_H}*)?{_WORD}(?:{_H}+(?:[A-Z]\.?(?![A-Za-z])|{_WORD})){{1,3}}|{_CAPS}(?:{_H}+(?:[A-Z]\.?(?![A-Za-z])|{_CAPS})){{1,2}})"
+    rf"(?P<name>(?:[A-Z]\.{_H}*){{1,2}}{_WORD}(?![\w.'’-])|(?:[A-Z]\.{_H}*)?{_WORD}(?:{_H}+(?:[A-Z][.,]?(?![A-Za-z])|{_WORD})){{1,3}}"
+    rf"|(?:[A-Z]\.{_H}*){{1,2}}{_CAPS}(?![\w.'’-])|{_CAPS}(?:{_H}+(?:[A-Z]\.?(?![A-Za-z])|{_CAPS})){{1,2}})"
 )
 # what may follow a name in an address slot: an address, an office, a bracket, stray OCR marks
 _TAIL = re.compile(r"(?:<[^>\n]*>?|\[[^\]\n]*\]?|\([^)\n]*\)?|@[^\S\n]*[\w./-]*|[\d\s.,'’\"~>}{|-])*$")
+# the surname in capitals first, as NARA's identification forms and FBI memoranda print the sender
+# and the addressee: "COTTER, W. J.", "WANNALL. W. R." (OCR's stop for the comma), "TALBURTT,
+# ORVILLE R.", "KNOCHE, E. H., ASST. TO OCI" (the post after the name)
+_INVERTED_CAPS = re.compile(
+    rf"(?P<last>{_CAPS}(?:[ -]{_CAPS})?)(?:,|\.(?={_H}*[A-Z])){_H}*"
+    rf"(?P<first>(?P<initials>(?:[A-Z]\.{_H}*){{1,3}})|(?P<given>[A-Z][A-Z]+)(?:{_H}+(?P<mid>[A-Z])\.?(?![A-Za-z]))?)"
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][.,]?")  # "S.D.", "W.", "F,"
+_POST_TAIL = re.compile(r"(?:,|[^\S\n]+(?=[A-Z(]))[^\n]*$")  # ", ASST. TO OCI", " EXEC. DIRECTOR", " (GENERAL)"
 
 
 @lru_cache(maxsize=1)
@@ -130,13 +142,15 @@ def letter_people(text: str) -> list[Mention]:
 def _data() -> tuple[re.Pattern[str], frozenset[str]]:
     data = rules.data()
     labels = "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in data["address_labels"]), key=len, reverse=True))
-    line = re.compile(rf"^{_H}*(?:{labels}){_H}*:{_H}*(?P<value>.*)$", re.M)
+    line = re.compile(rf"^{_H}*(?P<label>{labels}){_H}*:{_H}*(?P<value>.*)$", re.M)
     stop = rules.words("not_in_names") | rules.words("not_names")
     return line, stop
 
 
-def _person(text: str, a: int, b: int, stop: frozenset[str]) -> Mention | None:
-    """The person one address slot ``text[a:b]`` names, or None."""
+def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False) -> Mention | None:
+    """The person one address slot ``text[a:b]`` names, or None. In a ``cable`` (a label in
+    capitals, or a value read by the anatomy) a name in capitals needs a given name first: the
+    addressee of a cable is mostly a station ("TO: SCUAT MEXI"); "From: SUKIE STANLEY" is a person."""
     seg = text[a:b]
     lead = len(seg) - len(seg.lstrip(" \t.'\"‘“"))
     m = _INVERTED.match(seg, lead)
@@ -146,37 +160,147 @@ def _person(text: str, a: int, b: int, stop: frozenset[str]) -> Mention | None:
         if not any(t.lower() in stop or t.lower() in title_words() for t in toks):  # "Chief, Counterintelligence Division"
             if mid:
                 mid = _OCR_INITIAL.get(mid, mid)  # "Ford, Robert 5"
+            elif re.search(r"[a-z][A-Z]$", first):
+                first, mid = first[:-1], first[-1]  # "Sullivan, JacobJ": the initial run on
             name = " ".join([first, *([mid] if mid else []), last])
             return _mention(text, a + m.start(), a + m.end(), name)
+    caps = _inverted_caps(text, a, b, lead, stop)
+    if caps:
+        return caps
     m = _DIRECT.match(seg, lead)
     if m and _TAIL.fullmatch(seg, m.end()):
         raw = m.group("name")
         toks = [t.strip(".") for t in raw.split()]
         if any(t.lower() in title_words() for t in toks):
             return None  # "Budget Officer Thomas Howarth", "Counterintelligence Division Chief": a post
-        if any(t.lower() in stop for t in toks) or sum(len(t) > 1 for t in toks) < 2:
+        # "Robert W. Gambino": an initial is no word of the stop list ("w" is "with" there)
+        if any(len(t) > 1 and t.lower() in stop for t in toks) or not toks or len(toks[-1]) < 2:
             return None
+        if sum(len(t) > 1 for t in toks) < 2 and toks[-1].lower() in rules.ordinary_words():
+            return None  # "A. Division": initials before a word
         if sum(len(t) > 1 for t in toks) > 3 or fold(raw) in places.gazetteer().index:
             return None  # "Cheryl Mills Bernadette Meehan": two names run together; "MEXICO CITY" a station
         if any(len(t) > 1 and t.lower() in rules.ordinary_words() and t.lower() not in given_names() for t in toks):
             return None  # "All Addressees", "Turkey Earthquake": words, not a name
-        name = " ".join(raw.split())
+        words = [t for t in raw.split() if not _INITIALS.fullmatch(t)]
+        if cable and raw.isupper() and len(words) > 1 and fold(words[0]) not in world_given_names():
+            return None  # a cable's addressee in capitals is a station ("SCUAT MEXI") unless a given name opens it
+        name = re.sub(r"\b([A-Z]),(?=\s)", r"\1.", " ".join(raw.split()))
         if raw.isupper():
-            name = " ".join(t if len(t.strip(".")) == 1 else t.capitalize() for t in name.split())
+            name = " ".join(t if _INITIALS.fullmatch(t) else t.capitalize() for t in name.split())
         return _mention(text, a + m.start(), a + m.end(), name)
     return None
+
+
+def _inverted_caps(text: str, a: int, b: int, lead: int, stop: frozenset[str]) -> Mention | None:
+    """The person of an address slot written surname first in capitals ("COTTER, W. J."), or None.
+    A given name must be one the lists know; initials alone need a surname that is no word of the
+    records and no place ("DIRECTOR, FBI", "SAC, NY", "MEXICO, D. F." name no one)."""
+    seg = text[a:b]
+    m = _INVERTED_CAPS.match(seg, lead)
+    if not m or not (_TAIL.fullmatch(seg, m.end()) or _POST_TAIL.match(seg, m.end())):
+        return None
+    last = m.group("last")
+    words = [w.lower() for w in last.replace("-", " ").split()]
+    if any(w in stop or w in title_words() or w in rules.words("institution_heads") for w in words):
+        return None
+    if m.group("initials"):
+        # initials alone: the surname must be no word and no place ("MEXICO, D. F.")
+        if any(w in rules.ordinary_words() or not surname_in_capitals(w.upper()) for w in words):
+            return None
+        first = " ".join(f"{c}." for c in re.findall(r"[A-Z]", m.group("initials")))
+    else:
+        given = m.group("given")
+        if fold(given) not in world_given_names() or given.lower() in stop or given.lower() in title_words():
+            return None
+        if any(p.kind in ("country", "region") for w in words for p in places.gazetteer().index.get(w, [])):
+            return None  # "CUBA, FIDEL": a subject line's place first; "KENNEDY, REGIS L." is a name
+        first = given.capitalize() + (f" {m.group('mid')}." if m.group("mid") else "")
+    surname = "-".join(p.capitalize() for p in last.split("-"))
+    surname = " ".join(p[0].upper() + p[1:].lower() for p in surname.split())
+    end = m.end()
+    while end > m.start() and seg[end - 1].isspace():
+        end -= 1
+    return _mention(text, a + m.start(), a + end, f"{first} {surname}")
+
+
+def header_people(text: str, values: list[str]) -> list[Mention]:
+    """The people the record's header names as sender or addressee (``values``, as the anatomy
+    read them, wherever the form put them: NARA's identification forms print the labels in one
+    column and the values in another), at each place ``text`` prints them."""
+    _, stop = _data()
+    out: list[Mention] = []
+    for value in dict.fromkeys(values):
+        for piece in re.finditer(r"[^;]+", value):
+            p = _person(value, piece.start(), piece.end(), stop, cable=True)
+            if p is None:
+                continue
+            pattern = r"(?<![\w])" + r"\s*".join(re.escape(c) for c in p.text.replace(" ", "")) + r"(?![\w])"
+            for m in re.finditer(pattern, text):
+                nxt = _NEXT_WORD.match(text, m.end())
+                if nxt and fold(nxt.group(1)) not in rules.ordinary_words():
+                    continue  # "LEE HARVEY OSWALD IN MEXICO": the name the anatomy cut goes on
+                out.append(Mention(m.start(), m.end(), m.group(0), "person", p.key, p.name, HEADER_SOURCE, PRIORITY))
+    return out
+
+
+# officials of one roster a document must print at the start of a line, and of them alone on it or
+# before a blank (the clean text may join a margin's line to the next: "Belmont eee von nd has")
+_ROUTING_MIN, _ROUTING_BLANK = 4, 3
+_NEXT_WORD = re.compile(r"[^\S\n]+([A-Z][A-Za-z'’-]+)")  # the word after a name, on its line
+
+
+@lru_cache(maxsize=1)
+def _rosters() -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    out = []
+    for names in (rules.data().get("routing_rosters") or {}).values():
+        alts = "|".join(sorted((re.escape(k) for k in names), key=len, reverse=True))
+        line = re.compile(rf"^{_H}*[^\w\n]{{0,3}}{_H}*(?:(?:Mr|Mrs|Miss)\.?{_H}*)?(?P<sur>{alts})\b(?P<rest>[^\n]*)$", re.M)
+        out.append((line, {str(k): str(v) for k, v in names.items()}))
+    return out
+
+
+def _blank_after(rest: str) -> bool:
+    """What follows a surname in a routing block: nothing, a blank to initial ("____"), marks, or
+    a scrap of OCR ("eee"), not the rest of a sentence ("Sullivan said")."""
+    if re.fullmatch(r"[^\w\n]*", rest) or re.match(rf"{_H}*[_—=~.-]{{2,}}", rest):
+        return True
+    scrap = re.fullmatch(rf"{_H}+(\S{{1,4}}){_H}*", rest)
+    if not scrap:
+        return False
+    w = scrap.group(1).lower()
+    return bool(re.fullmatch(r"(.)\1+", w)) or w not in rules.ordinary_words()  # "eee" is OCR's underline
+
+
+def routing_people(text: str) -> list[Mention]:
+    """The officials of a routing block ("Mr. Tolson ___", "Belmont", "Mohr" a line each down a
+    memorandum's margin): each surname of a roster (``routing_rosters`` in ``data/rules.yaml``)
+    that starts a line, where the document prints four or more of that roster so, three of them
+    with nothing after but a blank."""
+    by_alias = packs.matcher().by_alias
+    out: list[Mention] = []
+    for line, names in _rosters():
+        hits = list(line.finditer(text))
+        blank = {names[m.group("sur")] for m in hits if _blank_after(m.group("rest"))}
+        if len(blank) < _ROUTING_BLANK or len({names[m.group("sur")] for m in hits}) < _ROUTING_MIN:
+            continue
+        for m in hits:
+            name = names[m.group("sur")]
+            key = by_alias.get(fold(name)) or f"person:{slug(name)}"
+            out.append(Mention(m.start("sur"), m.end("sur"), m.group("sur"), "person", key, name, "rule:routing block", PRIORITY))
+    return out
 
 
 def _mention(text: str, a: int, b: int, name: str) -> Mention:
     return Mention(a, b, text[a:b], "person", f"person:{slug(name)}", name, SOURCE, PRIORITY)
 
 
-def _slots(text: str, a: int, b: int, stop: frozenset[str]) -> tuple[list[Mention], bool]:
+def _slots(text: str, a: int, b: int, stop: frozenset[str], cable: bool) -> tuple[list[Mention], bool]:
     """The people of the address slots (separated by ";") in ``text[a:b]``, and whether the
     span holds a separator at all."""
     got = []
     for piece in re.finditer(r"[^;]+", text[a:b]):
-        p = _person(text, a + piece.start(), a + piece.end(), stop)
+        p = _person(text, a + piece.start(), a + piece.end(), stop, cable)
         if p:
             got.append(p)
     return got, ";" in text[a:b]
@@ -186,7 +310,8 @@ def find(text: str) -> list[Mention]:
     line, stop = _data()
     out: list[Mention] = []
     for m in line.finditer(text):
-        got, _ = _slots(text, m.start("value"), m.end("value"), stop)
+        cable = m.group("label").isupper()
+        got, _ = _slots(text, m.start("value"), m.end("value"), stop, cable)
         out += got + handle_people(text, m.start("value"), m.end("value"))
         if m.group("value").strip() and not got:
             continue
@@ -207,9 +332,9 @@ def find(text: str) -> list[Mention]:
                 end = len(text) if nl < 0 else nl
             if line.match(text, pos) or _LABEL.match(text, pos) or not text[pos:end].strip():
                 break
-            got, separated = _slots(text, pos, end, stop)
+            got, separated = _slots(text, pos, end, stop, cable)
             if (not got and not separated) or (blank and not (got and separated)):
                 break
             out += got
             pos = end + 1
-    return out + letter_people(text) + greeting_people(text)
+    return out + letter_people(text) + greeting_people(text) + routing_people(text)

@@ -238,13 +238,17 @@ def people_named_in_anatomy(text: str, names: list[str]) -> list[Mention]:
     return out
 
 
-def find(text: str, warnings: list[str], people: list[str] | None = None, year: int | None = None) -> list[dict[str, Any]]:
-    """The people, organisations and places ``text`` names; ``year`` is the document's (packs'
+def find(
+    text: str, warnings: list[str], people: list[str] | None = None, year: int | None = None, addressed: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """The people, organisations and places ``text`` names; ``people`` are the authorship chain's,
+    ``addressed`` the header's senders and addressees as read; ``year`` is the document's (packs'
     entities that came to notice later are someone else)."""
     defs = acronyms.definitions(text)
     ms: list[Mention] = []
     ms += rule_mentions(text)
     ms += people_named_in_anatomy(text, people or [])
+    ms += addressees.header_people(text, addressed or [])
     ms += addressees.find(text)
     ms += institutions.find(text)
     ms += housestyle.find(text)

@@ -143,6 +143,13 @@ def _surname(w: str, given: frozenset[str], not_sur: frozenset[str]) -> bool:
     return not any(p.kind in ("country", "region") or (p.kind == "city" and p.population >= 500_000) for p in cands)
 
 
+def surname_in_capitals(w: str) -> bool:
+    """Whether ``w`` (in capitals) can be a surname: no cable word, institution's head noun,
+    country or big city ("TAYLOR", "HOPKINS" can; "MEXICO", "SERVICE" cannot)."""
+    given, not_sur = _data()
+    return _surname(w, given, not_sur)
+
+
 def _a_word(w: str) -> bool:
     """A word in capitals that is a word of the records or a nationality, not a surname the lists
     know ("FOLLOWING", "AMERICAN", "SECURITY"; "WHITE", "KING" are surnames)."""

@@ -17,7 +17,9 @@ def run(rec: Record) -> Record:
     people = [p.name for role in ("drafted", "cleared", "approved") for p in getattr(rec.authorship, role)]
     ref = dates.reference(rec)
     year = int(ref[:4]) if ref and ref[:4].isdigit() else None
-    rec.entities = entities.find(text, rec.warnings, people, year)
+    h = rec.header
+    addressed = [v for v in (h.from_, *h.to, *h.cc) if v]
+    rec.entities = entities.find(text, rec.warnings, people, year, addressed)
     found = dates.find(text, ref)
     rec.dates = [asdict(d) for d in found]
     rec.events, rec.relations = events.find(text, rec.entities, found)
