@@ -233,6 +233,10 @@ def header_people(text: str, values: list[str]) -> list[Mention]:
     for value in dict.fromkeys(values):
         for piece in re.finditer(r"[^;]+", value):
             p = _person(value, piece.start(), piece.end(), stop, cable=True)
+            comma = value.find(",", piece.start(), piece.end())
+            if p is None and comma > 0 and len(value[piece.start() : comma].split()) > 1:
+                # a signer and the post under the name: "E. Mendoza, Chief, Services Staff"
+                p = _person(value, piece.start(), comma, stop, cable=True)
             if p is None:
                 continue
             pattern = r"(?<![\w])" + r"\s*".join(re.escape(c) for c in p.text.replace(" ", "")) + r"(?![\w])"
