@@ -324,6 +324,31 @@ def test_bureau_jargon_is_no_organisation_and_bare_acronyms_of_the_era_are() -> 
     assert not {"PSI", "PRQ", "EOD"} & orgs
 
 
+def test_a_gap_left_by_a_withheld_address_separates_two_people() -> None:
+    # State C05769037 (public domain): the Cc line lost an address between the two names
+    mail = (
+        "From: H <HDR22@clintonemail.com>\nTo: Tauscher, Ellen 0\n"
+        "Cc: Huma Abedin                                Valmoro, Lona J\nSent: Thu Mar 25 22:59:25 2010\nSubject: Tomorrow\n\nThx.\n"
+    )
+    rec = declass.parse_bytes(mail.encode(), "C05769037.txt")
+    assert {"Huma Abedin", "Lona J Valmoro"} <= _people(rec)
+    assert not any("Valmoro" in p and "Huma" in p for p in _people(rec))
+    assert not any(e["type"] == "organization" and "Lona" in e["name"] for e in rec.entities)
+
+
+def test_a_country_that_defines_its_abbreviation_is_a_place() -> None:
+    # an Army agent report in the JFK files (194-10006-10316; public domain)
+    text = (
+        "C Team, 66th USA Artillery Detachment, Datteln, Federal Republic of\nGermany (FRG), APO New York 09078, "
+        "was interviewed.\nThe Dortmund Police, Dortmund, FRG, were interested in him."
+    )
+    rec = declass.parse_bytes(text.encode(), "agent.md")
+    germany = entity(rec, "Germany")
+    assert germany["type"] == "place" and {"FRG", "Federal Republic of Germany"} <= {" ".join(m["text"].split()) for m in germany["mentions"]}
+    assert "Federal Republic of Germany" not in _orgs(rec)
+    assert evidence.errors(rec.to_dict()) == []
+
+
 def test_institutions_named_in_full_are_organisations() -> None:
     text = (
         "Kathleen S. Ruckman\nBranch Chief, Incoming Abductions\nOffice of Children's Issues\n\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from declass.extract import places
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 
@@ -69,8 +70,18 @@ def find(text: str, defs: list[Definition]) -> list[Mention]:
     by_acr: dict[str, tuple[str, str]] = {}  # acronym -> (key, name); the first definition wins
     by_long: dict[str, tuple[str, str]] = {}
     firsts: set[int] = set()
+    countries = places.gazetteer().index
     for d in defs:
         if d.term or d.acronym in by_acr:
+            continue
+        land = [p for p in countries.get(fold(d.long), []) if p.kind in ("country", "state", "region")]
+        if land:
+            # "Federal Republic of Germany (FRG)", "United Arab Emirates (UAE)": a country defines its
+            # abbreviation; both are the place, wherever the text prints them
+            place = places.choose(land)
+            long_end = d.start + len(text[d.start : d.end].split("(")[0].rstrip())
+            for a, b in [(d.start, long_end), *((m.start(), m.end()) for m in re.finditer(rf"(?<![\w]){re.escape(d.acronym)}(?![\w])", text))]:
+                out.append(Mention(a, b, text[a:b], "place", place.key, place.name, "acronym definition", PRIORITY, place.mention_attributes()))
             continue
         key, name = f"organization:{slug(d.long)}", d.long
         by_acr[d.acronym] = by_long[fold(d.long)] = (key, name)

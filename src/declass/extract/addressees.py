@@ -49,6 +49,9 @@ _INVERTED_CAPS = re.compile(
     rf"(?P<last>{_CAPS}(?:[ -]{_CAPS})?)(?:,|\.(?={_H}*[A-Z])){_H}*"
     rf"(?P<first>(?P<initials>(?:[A-Z]\.{_H}*){{1,3}})|(?P<given>[A-Z][A-Z]+)(?:{_H}+(?P<mid>[A-Z])\.?(?![A-Za-z]))?)"
 )
+# slots end at a semicolon, or at a wide gap where a withheld address was taken out
+# ("Cc: Huma Abedin                    Valmoro, Lona J")
+_SLOT = re.compile(r"[^;]+?(?=;|[^\S\n]{6,}|$)")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][.,]?")  # "S.D.", "W.", "F,"
 _POST_TAIL = re.compile(r"(?:,|[^\S\n]+(?=[A-Z(]))[^\n]*$")  # ", ASST. TO OCI", " EXEC. DIRECTOR", " (GENERAL)"
 
@@ -224,6 +227,21 @@ def _inverted_caps(text: str, a: int, b: int, lead: int, stop: frozenset[str]) -
     return _mention(text, a + m.start(), a + end, f"{first} {surname}")
 
 
+def _run_together(text: str, a: int, b: int, stop: frozenset[str], cable: bool) -> list[Mention]:
+    """Two people one slot runs together where the clean text closed the gap a withheld address
+    left ("Cc: Huma Abedin Valmoro, Lona J"): a name, then a surname, a comma and a given name."""
+    comma = text.find(",", a, b)
+    if comma < 0:
+        return []
+    cut = text.rfind(" ", a, comma)
+    if cut <= a:
+        return []
+    first, second = _person(text, a, cut, stop, cable), _person(text, cut + 1, b, stop, cable)
+    if first is None or second is None or "," in first.text or "," not in second.text:
+        return []
+    return [first, second]
+
+
 def header_people(text: str, values: list[str]) -> list[Mention]:
     """The people the record's header names as sender or addressee (``values``, as the anatomy
     read them, wherever the form put them: NARA's identification forms print the labels in one
@@ -231,10 +249,11 @@ def header_people(text: str, values: list[str]) -> list[Mention]:
     _, stop = _data()
     out: list[Mention] = []
     for value in dict.fromkeys(values):
-        for piece in re.finditer(r"[^;]+", value):
+        for piece in _SLOT.finditer(value):
             p = _person(value, piece.start(), piece.end(), stop, cable=True)
             comma = value.find(",", piece.start(), piece.end())
-            if p is None and comma > 0 and len(value[piece.start() : comma].split()) > 1:
+            post = value[comma + 1 : piece.end()].split()[:1] if comma > 0 else []
+            if p is None and post and post[0].lower().strip(",.") in title_words() and len(value[piece.start() : comma].split()) > 1:
                 # a signer and the post under the name: "E. Mendoza, Chief, Services Staff"
                 p = _person(value, piece.start(), comma, stop, cable=True)
             if p is None:
@@ -303,10 +322,12 @@ def _slots(text: str, a: int, b: int, stop: frozenset[str], cable: bool) -> tupl
     """The people of the address slots (separated by ";") in ``text[a:b]``, and whether the
     span holds a separator at all."""
     got = []
-    for piece in re.finditer(r"[^;]+", text[a:b]):
+    for piece in _SLOT.finditer(text[a:b]):
         p = _person(text, a + piece.start(), a + piece.end(), stop, cable)
         if p:
             got.append(p)
+        else:
+            got += _run_together(text, a + piece.start(), a + piece.end(), stop, cable)
     return got, ";" in text[a:b]
 
 
