@@ -566,19 +566,18 @@ def test_recognition_on_hand_labelled_releases() -> None:
 
 
 def test_recognition_on_the_held_out_labels_pooled() -> None:
-    """The five held-out sets (76 releases: 52 State, 24 JFK; docs/extraction.md says which rules
-    came from which), pooled: the figures of 2026-11-28, second session (0.855 / 0.792 / 0.890),
-    less a margin."""
+    """The six held-out sets (91 releases: 60 State, 31 JFK; docs/extraction.md says which rules
+    came from which), pooled: the figures of 2026-12-06 (0.831 / 0.732 / 0.874), less a margin."""
     from declass.extract import evaluate
 
     report = evaluate.Report()
-    for name in (f"entities-heldout{n}.jsonl" for n in ("", "2", "3", "4", "5")):
+    for name in (f"entities-heldout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6")):
         part = evaluate.score(Path(__file__).parent / "labels" / name)
         for t, x in part.scores.items():
             y = report.scores[t]
             y.found, y.labels, y.right, y.entities = y.found + x.found, y.labels + x.labels, y.right + x.right, y.entities + x.entities
     s = report.scores
-    assert s["person"].f1 >= 0.83 and s["organization"].f1 >= 0.76 and s["place"].f1 >= 0.86, {t: round(x.f1, 3) for t, x in s.items()}
+    assert s["person"].f1 >= 0.81 and s["organization"].f1 >= 0.71 and s["place"].f1 >= 0.85, {t: round(x.f1, 3) for t, x in s.items()}
 
 
 def test_house_style_names_signatures_and_what_is_no_institution() -> None:
