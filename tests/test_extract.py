@@ -971,3 +971,7 @@ def test_islands_valleys_and_gulfs_named_in_full_are_places() -> None:
     assert found["Swat Valley"]["attributes"]["kind"] == "feature"
     assert found["Rhode Island"]["attributes"]["kind"] == "state"  # the gazetteer's, not a feature
     assert evidence.errors(rec.to_dict()) == []
+    # an FBI report in the JFK files (124-90006-10135): the event's noun is no part of the place
+    fbi = b'connected with the attempted invasion of Cuba in April, 1961, which operation was known as the "Bay of Pigs Invasion."'
+    places = {e["name"] for e in declass.parse_bytes(fbi, "report.md").entities if e["type"] == "place"}
+    assert "Bay of Pigs" in places and "Bay of Pigs Invasion" not in places

@@ -319,13 +319,15 @@ def _features(text: str, g: Gazetteer, found: list[Mention]) -> list[Mention]:
         toks = list(re.finditer(r"\S+", m.group(0)))
         while toks and (toks[0].group().lower() in _not_in_place_names() or toks[0].group().endswith(("'s", "’s"))):
             toks.pop(0)  # "the", "Pakistan's Swat Valley": the owner is a place of its own
+        if len(toks) > 3 and toks[-3].group() == "of" and toks[-1].group().lower() in rules.ordinary_words():
+            toks.pop()  # "Bay of Pigs Invasion": a word of the records after the name is no part of it
         if len(toks) < 2:
             continue
-        a = m.start() + toks[0].start()
-        name = " ".join(text[a : m.end()].split())
-        if fold(name) in g.index or any(f.start <= a < f.end and f.end > m.end() for f in found):
+        a, end = m.start() + toks[0].start(), m.start() + toks[-1].end()
+        name = " ".join(text[a:end].split())
+        if fold(name) in g.index or any(f.start <= a < f.end and f.end > end for f in found):
             continue  # "Rhode Island": the gazetteer's; inside a longer name already read
-        out.append(Mention(a, m.end(), text[a : m.end()], "place", f"place:{slug(name)}", name, "rule:geographic feature", PRIORITY + 1, {"kind": "feature"}))
+        out.append(Mention(a, end, text[a:end], "place", f"place:{slug(name)}", name, "rule:geographic feature", PRIORITY + 1, {"kind": "feature"}))
     return out
 
 
