@@ -959,6 +959,23 @@ def test_the_armed_services_and_naval_intelligence() -> None:
     assert {"Office of Naval Intelligence", "U.S. Marine Corps"} <= _orgs(rec), _orgs(rec)
 
 
+def test_a_us_state_after_a_town_says_which_town_in_capitals_too() -> None:
+    # a CIA cable's list of hijackers (104-10063-10168) and an FBI report (124-10200-10197; public domain)
+    cable = (
+        "DPOB 28 MAR 44. ELIZABETH,\nNEW JERSEY. FIVE FEET SEVEN. 130 LBS.\nC- MELVIN MCNAIR DELTA HIJACKER:\n"
+        "DPOB 3 OCT 48. GREENSBORO. NORTH CAROLINA, SIX FEET ONE. DPOB 21 JUNE 45. SUMTER, SOUTH CAROLINA, SIX FEET TWO.\n"
+        "ARRIVED COLUMBUS, IN ORDER TO MEET SOURCE.\n"
+    )
+    rec = declass.parse_bytes(cable.encode(), "cable.md")
+    towns = {e["name"]: e["attributes"].get("admin1") for e in rec.entities if e["type"] == "place"}
+    assert towns.get("Elizabeth") == "New Jersey" and towns.get("Greensboro") == "North Carolina" and towns.get("Sumter") == "South Carolina", towns
+    assert towns.get("Columbus") != "Indiana"  # "IN ORDER": a word, not the state
+    report = b"TP T-20 is Mr. ROY GARVIN, Mgr., Southern Bell Telephone and Telegraph Co.,\nBrunswick, Ga.\n"
+    towns = {e["name"]: e["attributes"].get("admin1") for e in declass.parse_bytes(report, "r.md").entities if e["type"] == "place"}
+    assert towns.get("Brunswick") == "Georgia", towns
+    assert evidence.errors(rec.to_dict()) == []
+
+
 def test_islands_valleys_and_gulfs_named_in_full_are_places() -> None:
     # State C05767562 and C05783212 (public domain)
     text = (

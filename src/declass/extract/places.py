@@ -208,9 +208,12 @@ def find(text: str) -> list[Mention]:
                     b, key, cands = b - 1, key2, named
             if not cands or key in g.not_places:
                 continue
-            if n == 1 and not _single_word_ok(text, toks, i, cands, words, key, loud):
+            in_state = _state_after(text, b, cands)
+            if in_state:
+                cands = in_state  # "SUMTER, SOUTH CAROLINA": the state says which town, in capitals too
+            elif n == 1 and not _single_word_ok(text, toks, i, cands, words, key, loud):
                 continue
-            if loud and not any(p.kind in ("region", "country", "state") for p in cands):
+            elif loud and not any(p.kind in ("region", "country", "state") for p in cands):
                 # in capitals every word looks like a name: only well-known cities count, or a
                 # city a preposition of place introduces ("EVENT IN MIAMI")
                 big = max(p.population for p in cands)
@@ -251,6 +254,40 @@ def find(text: str) -> list[Mention]:
     out = spans + [m for m in out if not _inside_facility(m, spans)]
     out += _abbreviations(text, g, [(m.start, m.end) for m in out])
     return out + _columns(text, g, [(m.start, m.end) for m in out])
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """Folded name or abbreviation of a U.S. state -> the state's name (``us_state_abbreviations``)."""
+    data = load_yaml("declass.extract", "data/places.yaml").get("us_state_abbreviations") or {}
+    out = {fold(str(k)): str(v) for k, v in data.items()}
+    out.update({fold(v): v for v in out.values()})
+    return out
+
+
+_STATE_AFTER = re.compile(r"[,.]?[^\S\n]*\n?[^\S\n]*([A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]+)?)\.?(?![\w])")
+
+
+def _state_after(text: str, b: int, cands: list[Place]) -> list[Place]:
+    """The U.S. towns of ``cands`` in the state printed after the name ("Sumter, South Carolina",
+    "GREENSBORO. NORTH CAROLINA", "Halifax, Va."), or none."""
+    m = _STATE_AFTER.match(text, b)
+    if not m or m.start(1) == b:
+        return []
+    states = _us_states()
+    words = m.group(1).split()
+    for n in (len(words), 1):
+        state = states.get(fold(" ".join(words[:n])))
+        if not state:
+            continue
+        if n == 1 and len(words[0]) <= 4 and fold(words[0]) != fold(state):
+            # an abbreviation ("VA", "Va.", "Calif.") counts before a stop, a ZIP code or the line's end:
+            # "IN", "OR", "ME" are words too ("ARRIVED COLUMBUS, IN ORDER TO")
+            after = text[m.start(1) + len(words[0]) : m.start(1) + len(words[0]) + 8]
+            if not re.match(r"\.|[^\S\n]*(?:\d{5}|\n|$|,)", after):
+                continue
+        return [p for p in cands if p.kind == "city" and p.country == "US" and p.admin1 == state]
+    return []
 
 
 @lru_cache(maxsize=1)
