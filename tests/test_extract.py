@@ -349,6 +349,18 @@ def test_a_country_that_defines_its_abbreviation_is_a_place() -> None:
     assert evidence.errors(rec.to_dict()) == []
 
 
+def test_a_units_number_is_part_of_its_name() -> None:
+    # an Army agent report (194-10006-10316) and an FBI report (124-10287-10439; public domain)
+    text = (
+        "Stephen R. Wilson, Clerk, C Team, 66th USA Artillery Detachment, Datteln, was interviewed.\n"
+        "TYPED NAME AND ORGANIZATION OF SPECIAL AGENT\nHeinz Ickert, 66th MI Group\n"
+        "MM T-2 is LUIS POSADA, 2635 Southwest 28th Court, Miami, Florida, identity concealed by request.\n"
+    )
+    orgs = _orgs(declass.parse_bytes(text.encode(), "report.md"))
+    assert {"66th USA Artillery Detachment", "66th MI Group"} <= orgs, orgs
+    assert not any("Court" in o for o in orgs)  # a street of an address
+
+
 def test_institutions_named_in_full_are_organisations() -> None:
     text = (
         "Kathleen S. Ruckman\nBranch Chief, Incoming Abductions\nOffice of Children's Issues\n\n"

@@ -22,7 +22,9 @@ _H = r"[^\S\n]+"
 _PARTY = r"(?:U\.S\.|US|UK|EU|UN|[A-Z][a-z]+)"
 # "Afghan-Pakistan", "US/Afghan", "U.S.-Mexico": the parties of a bilateral body (not an office
 # symbol before a slash: "DDP/Operations Group")
-_MOD = rf"(?:{_PARTY}-{_PARTY}|{_PARTY}/[A-Z][a-z]+|U\.S\.|U\.N\.|[A-Z]{{2,5}}|[A-Z][a-z]+)(?:'s|’s)?"
+# a unit's number is part of its name: "66th MI Group", "82nd Airborne Division"
+_MOD = rf"(?:{_PARTY}-{_PARTY}|{_PARTY}/[A-Z][a-z]+|U\.S\.|U\.N\.|[A-Z]{{2,5}}|[A-Z][a-z]+|\d{{1,4}}(?:st|nd|rd|th))(?:'s|’s)?"
+_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
 _LINK = r"(?:of|for|on)(?:[^\S\n]+the)?"  # "Office of the Secretary of State"
 _AND = r"(?:of|and|for)"  # further links, never "and the": that starts another name
 # a series in the complement, closed by "and": "Bureau of Democracy, Human Rights, and Labor"
@@ -173,6 +175,8 @@ def find(text: str) -> list[Mention]:
             comp = comp[:cut]
         if len(mods) == 1 and mods[0].endswith(("'s", "’s")) and not comp:
             continue  # "Mark's Party": somebody's party, not a party
+        if any(_ORDINAL.fullmatch(w) for w in mods) and re.search(r"\d[^\S\n]+$", text[max(0, a - 8) : a]):
+            continue  # "2635 Southwest 28th Court": an address
         if m.group("head").lower() in rules.words("unit_heads") and mods and _not_a_unit(mods, not_first):
             # "Taylor Branch", "Lizette Ocampo Staff", "ALL Staff"; "Senate Select Committee Staff"
             # is the staff of the committee, which is named
