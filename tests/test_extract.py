@@ -361,6 +361,20 @@ def test_a_units_number_is_part_of_its_name() -> None:
     assert not any("Court" in o for o in orgs)  # a street of an address
 
 
+def test_arabic_names_run_on_through_their_particles() -> None:
+    # a CIA information report (104-10166-10146) and State e-mails (C05785791, C05793763; public domain)
+    text = (
+        "The director-general of the firm has ministerial status; the organizer was Muhammad al-Masri.\n"
+        "Salih al-Mutlaq was barred. He met Khalid bin Sultan in Riyadh. Osama bin Laden's men fled.\n"
+        "David as Foreign Secretary said so. Please call Ali al-Sistani.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "report.txt")
+    people = _people(rec)
+    assert {"Muhammad al-Masri", "Salih al-Mutlaq", "Khalid bin Sultan", "Osama bin Laden", "Ali al-Sistani"} <= people, people
+    assert not any(p.endswith("'s") or " as " in p for p in people)
+    assert "Mutlaq" not in _orgs(rec)
+
+
 def test_institutions_named_in_full_are_organisations() -> None:
     text = (
         "Kathleen S. Ruckman\nBranch Chief, Incoming Abductions\nOffice of Children's Issues\n\n"
