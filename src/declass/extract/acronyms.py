@@ -74,18 +74,17 @@ def find(text: str, defs: list[Definition]) -> list[Mention]:
     for d in defs:
         if d.term or d.acronym in by_acr:
             continue
+        long_end = d.start + len(text[d.start : d.end].split("(")[0].rstrip())
         land = [p for p in countries.get(fold(d.long), []) if p.kind in ("country", "state", "region")]
         if land:
             # "Federal Republic of Germany (FRG)", "United Arab Emirates (UAE)": a country defines its
             # abbreviation; both are the place, wherever the text prints them
             place = places.choose(land)
-            long_end = d.start + len(text[d.start : d.end].split("(")[0].rstrip())
             for a, b in [(d.start, long_end), *((m.start(), m.end()) for m in re.finditer(rf"(?<![\w]){re.escape(d.acronym)}(?![\w])", text))]:
                 out.append(Mention(a, b, text[a:b], "place", place.key, place.name, "acronym definition", PRIORITY, place.mention_attributes()))
             continue
         key, name = f"organization:{slug(d.long)}", d.long
         by_acr[d.acronym] = by_long[fold(d.long)] = (key, name)
-        long_end = d.start + len(text[d.start : d.end].split("(")[0].rstrip())
         out.append(Mention(d.start, long_end, text[d.start : long_end], "organization", key, name, "acronym definition", PRIORITY))
         firsts.add(d.start)
     if not by_acr:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from declass.extract import packs, places, rules
-from declass.extract.housestyle import given_names, surname_in_capitals, world_given_names
+from declass.extract.housestyle import given_names, surname_in_capitals, title_case, world_given_names
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_words
@@ -61,7 +61,7 @@ def _letters() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     data = rules.data()
 
     def alts(key: str) -> str:
-        return "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in data[key]), key=len, reverse=True))
+        return rules.alternation(data[key], spaces=True)
 
     name = rf"(?P<name>[A-Z][a-z]+(?:{_H}+[A-Z][a-z]+)?)"
     salute = re.compile(rf"^{_H}*(?:{alts('salutations')}){_H}+{name}{_H}*[,:!]", re.M)
@@ -144,7 +144,7 @@ def letter_people(text: str) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _data() -> tuple[re.Pattern[str], frozenset[str]]:
     data = rules.data()
-    labels = "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in data["address_labels"]), key=len, reverse=True))
+    labels = rules.alternation(data["address_labels"], spaces=True)
     line = re.compile(rf"^{_H}*(?P<label>{labels}){_H}*:{_H}*(?P<value>.*)$", re.M)
     stop = rules.words("not_in_names") | rules.words("not_names")
     return line, stop
@@ -219,12 +219,10 @@ def _inverted_caps(text: str, a: int, b: int, lead: int, stop: frozenset[str]) -
         if any(p.kind in ("country", "region") for w in words for p in places.gazetteer().index.get(w, [])):
             return None  # "CUBA, FIDEL": a subject line's place first; "KENNEDY, REGIS L." is a name
         first = given.capitalize() + (f" {m.group('mid')}." if m.group("mid") else "")
-    surname = "-".join(p.capitalize() for p in last.split("-"))
-    surname = " ".join(p[0].upper() + p[1:].lower() for p in surname.split())
     end = m.end()
     while end > m.start() and seg[end - 1].isspace():
         end -= 1
-    return _mention(text, a + m.start(), a + end, f"{first} {surname}")
+    return _mention(text, a + m.start(), a + end, f"{first} {title_case(last)}")
 
 
 def _run_together(text: str, a: int, b: int, stop: frozenset[str], cable: bool) -> list[Mention]:
@@ -277,8 +275,7 @@ _NEXT_WORD = re.compile(r"[^\S\n]+([A-Z][A-Za-z'’-]+)")  # the word after a na
 def _rosters() -> list[tuple[re.Pattern[str], dict[str, str]]]:
     out = []
     for names in (rules.data().get("routing_rosters") or {}).values():
-        alts = "|".join(sorted((re.escape(k) for k in names), key=len, reverse=True))
-        line = re.compile(rf"^{_H}*[^\w\n]{{0,3}}{_H}*(?:(?:Mr|Mrs|Miss)\.?{_H}*)?(?P<sur>{alts})\b(?P<rest>[^\n]*)$", re.M)
+        line = re.compile(rf"^{_H}*[^\w\n]{{0,3}}{_H}*(?:(?:Mr|Mrs|Miss)\.?{_H}*)?(?P<sur>{rules.alternation(names)})\b(?P<rest>[^\n]*)$", re.M)
         out.append((line, {str(k): str(v) for k, v in names.items()}))
     return out
 

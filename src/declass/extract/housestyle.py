@@ -159,7 +159,8 @@ def _a_word(w: str) -> bool:
     return (f in rules.ordinary_words() or f in common_words()) and f not in world_surnames() and f not in given_anywhere()
 
 
-def _title(s: str) -> str:
+def title_case(s: str) -> str:
+    """ "O'CONNELL", "BUSTOS-VIDELA", "S.D." as a name is written: "O'connell", "Bustos-Videla", "S.D."."""
     return " ".join(w if len(w.strip(".")) == 1 else "-".join(p.capitalize() for p in w.split("-")) for w in s.split())
 
 
@@ -200,10 +201,8 @@ def _arabic_names(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _arabic_name_pattern() -> re.Pattern[str]:
-    def alts(key: str) -> str:
-        return "|".join(sorted((re.escape(p) for p in rules.data().get(key) or []), key=len, reverse=True))
-
-    joined = rf"(?:(?:{alts('arabic_name_particles')})(?:-|[^\S\n]+)|(?:{alts('arabic_name_particles_hyphened')})-)"
+    data = rules.data()
+    joined = rf"(?:(?:{rules.alternation(data['arabic_name_particles'])})(?:-|[^\S\n]+)|(?:{rules.alternation(data['arabic_name_particles_hyphened'])})-)"
     part = rf"{joined}+[A-Z'‘’][A-Za-z]+(?:['’][A-Za-z]+(?<!['’]s))?(?:-[A-Z][a-z]+)*"
     return re.compile(rf"(?<![\w'’-])(?=(?P<all>(?P<given>[A-Z][a-z]+)(?:[^\S\n]+[A-Z][a-z]+)?(?:[^\S\n]+{part})+)(?![\w-]))")
 
@@ -230,7 +229,7 @@ def _names_in_capitals(text: str) -> list[Mention]:
         if before and before.group(1).isupper() and before.group(1).lower() in given:
             continue  # "ESTHER MARIA SOSA": the name began a word earlier
         raw = text[m.start("all") : end]
-        name = _title(" ".join(raw.split()))
+        name = title_case(" ".join(raw.split()))
         out.append(Mention(m.start("all"), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
 
@@ -246,7 +245,7 @@ def _inverted_in_capitals(text: str) -> list[Mention]:
             continue
         end = m.end() if mid and (len(mid) <= 2 or (mid.lower() in given and mid not in not_sur)) else m.end("given")
         parts = [m.group("given"), *([mid] if mid and end == m.end() else []), m.group("sur")]
-        name = _title(" ".join(parts))
+        name = title_case(" ".join(parts))
         out.append(Mention(m.start(), end, text[m.start() : end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
 
@@ -263,7 +262,7 @@ def _surname_in_capitals(text: str) -> list[Mention]:
         if second and second.lower() in given:
             end = m.end("sur")  # "Joseph MOROLA Gordon ...": the next word starts another name
         raw = text[m.start() : end]
-        name = _title(" ".join(raw.split()))
+        name = title_case(" ".join(raw.split()))
         out.append(Mention(m.start(), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
 
@@ -283,7 +282,7 @@ def _inverted_house(text: str) -> list[Mention]:
             mid = None  # "DANIELS, Gerard Award": the next word is no second given name (a patronymic is)
         end = m.end("mid") if mid else m.end("given")
         # "FORD, Harold P.", "DRALLE, Anthony F.J.", "MORALES, David s." (OCR lowered the initial)
-        name = " ".join([m.group("given"), *([mid[0].upper() + mid[1:]] if mid else []), _title(m.group("sur"))])
+        name = " ".join([m.group("given"), *([mid[0].upper() + mid[1:]] if mid else []), title_case(m.group("sur"))])
         out.append(Mention(m.start(), end, text[m.start() : end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
 
@@ -321,7 +320,7 @@ def _bracketed_surnames(text: str) -> list[Mention]:
         if second and (second.lower() in rules.ordinary_words() or second.upper() in not_sur):
             second = None  # "LEE HARVEY ((OSWALD)). UNLESS", "FIDEL ((CASTRO)) AND"
         end = m.end() if second else m.end("br")
-        name = _title(" ".join([*given_words, sur, *([second] if second else [])]))
+        name = title_case(" ".join([*given_words, sur, *([second] if second else [])]))
         out.append(Mention(start, end, text[start:end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
 
@@ -403,7 +402,7 @@ def titled_in_capitals(text: str) -> list[Mention]:
             continue  # "THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT"
         if len(keep) == 1 and len(keep[0].group()) < 3:
             continue
-        name = _title(text[a:b])
+        name = title_case(text[a:b])
         out.append(Mention(a, b, text[a:b], "person", f"person:{slug(name)}", name, "rule:title and a name in capitals", PRIORITY))
     return out
 

@@ -23,8 +23,9 @@ _PARTY = r"(?:U\.S\.|US|UK|EU|UN|[A-Z][a-z]+)"
 # "Afghan-Pakistan", "US/Afghan", "U.S.-Mexico": the parties of a bilateral body (not an office
 # symbol before a slash: "DDP/Operations Group")
 # a unit's number is part of its name: "66th MI Group", "82nd Airborne Division"
-_MOD = rf"(?:{_PARTY}-{_PARTY}|{_PARTY}/[A-Z][a-z]+|U\.S\.|U\.N\.|[A-Z]{{2,5}}|[A-Z][a-z]+|\d{{1,4}}(?:st|nd|rd|th))(?:'s|’s)?"
-_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
+_ORD = r"\d{1,4}(?:st|nd|rd|th)"
+_MOD = rf"(?:{_PARTY}-{_PARTY}|{_PARTY}/[A-Z][a-z]+|U\.S\.|U\.N\.|[A-Z]{{2,5}}|[A-Z][a-z]+|{_ORD})(?:'s|’s)?"
+_ORDINAL = re.compile(_ORD)
 _LINK = r"(?:of|for|on)(?:[^\S\n]+the)?"  # "Office of the Secretary of State"
 _AND = r"(?:of|and|for)"  # further links, never "and the": that starts another name
 # a series in the complement, closed by "and": "Bureau of Democracy, Human Rights, and Labor"
@@ -34,7 +35,7 @@ _SERIES = rf"(?:(?:,{_H}{_MOD}(?:{_H}{_MOD}){{0,2}})+,?{_H}and{_H}{_MOD}(?:{_H}{
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     data = rules.data()
-    heads = "|".join(sorted({re.escape(h) for h in data["institution_heads"]}, key=len, reverse=True))
+    heads = rules.alternation(data["institution_heads"])
     pat = re.compile(
         rf"(?<![\w.])(?P<mods>(?:{_MOD}{_H}){{0,4}})(?P<head>{heads})(?P<comp>{_H}{_LINK}{_H}{_MOD}(?:{_H}(?:{_AND}{_H})?{_MOD}){{0,3}}{_SERIES}?)?(?![\w])"
     )
@@ -226,7 +227,7 @@ def find(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _spanish_pattern() -> re.Pattern[str]:
-    heads = "|".join(sorted({re.escape(h) for h in rules.data()["institution_heads_spanish"]}, key=len, reverse=True))
+    heads = rules.alternation(rules.data()["institution_heads_spanish"])
     word = r"[A-Za-zÁÉÍÓÚÑÜáéíóúñü][A-Za-zÁÉÍÓÚÑÜáéíóúñü'’-]*|\d{1,2}"
     return re.compile(rf"(?<![\w.])(?i:{heads})(?:{_H}(?:{word})){{1,7}}")
 

@@ -4,6 +4,8 @@ accessor, so each recogniser reads a list by its key instead of loading it itsel
 from __future__ import annotations
 
 import calendar
+import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -36,3 +38,10 @@ def month_words() -> frozenset[str]:
 def ordinary_words() -> frozenset[str]:
     """Words the records mostly print in lower case (``data/ordinary_words.txt``)."""
     return read_words("declass.extract", "data/ordinary_words.txt")
+
+
+def alternation(items: Iterable[str], spaces: bool = False) -> str:
+    """A regex alternation of ``items``, longest first (so "Best regards" beats "Best"); with
+    ``spaces`` a space in an item matches any run of whitespace."""
+    alts = (re.escape(str(x)).replace(r"\ ", r"\s+") if spaces else re.escape(str(x)) for x in set(items))
+    return "|".join(sorted(alts, key=len, reverse=True))
