@@ -295,6 +295,38 @@ def test_people_the_header_names_as_sender_and_addressee() -> None:
     assert not _people(declass.parse_bytes(cable.encode(), "cable.md"))
 
 
+def test_the_signer_of_a_memorandum_is_a_person() -> None:
+    # CIA memoranda (104-10112-10321, 104-10169-10125, 104-10227-10000, 104-10180-10060; public
+    # domain): the name alone on its line, OCR's comma for an initial's stop, the post or the
+    # distribution list below it
+    memo = (
+        "The FBI conducted a National Agency name check at CIA on Werbell\nIl in Sept. 1962.\n\n"
+        "John F, Meehan\nActing Chief, EAB\n"
+    )
+    assert "John F. Meehan" in _people(declass.parse_bytes(memo.encode(), "memo.md"))
+    caps = (
+        "vader tho provisions of Section 1, Public Law 110, as amended.\n\nJOHN M, MAURY\nChief, SR Division\n\n\n\n"
+        "SECET\noe\n\nOrig: DD/P/&R Division/JMM-5R/CLimr\n"
+    )
+    assert "John M. Maury" in _people(declass.parse_bytes(caps.encode(), "memo.md"))
+    counsel = (
+        "case, the Agency will inform the Service in advance of each proposed\n\ndeparture,\ncc: DD/P\nCISR\n\n"
+        "LAWRENCE R. HOUSTON\nGeneral Counsel\n"
+    )
+    people = _people(declass.parse_bytes(counsel.encode(), "memo.md"))
+    assert "Lawrence R. Houston" in people
+    listed = (
+        "It is also requested that your office\ncontinue to keep us apprised of the current developments\nin this case.\n\n"
+        "Andrew D. Rohlfing\n\n#IL/C/CA/BA\n\nDistribution:\n\nOrig. & 1 - Addressee\n"
+    )
+    assert "Andrew D. Rohlfing" in _people(declass.parse_bytes(listed.encode(), "memo.md"))
+    # a heading above a post, or words on a line, are no signer
+    heading = "Foreign Service\nChief, Political Section\n\nRace White\nSex Male\n\nThomas R. Jr\nChief, WH\n"
+    assert not _people(declass.parse_bytes(heading.encode(), "memo.md")) & {"Foreign Service", "Race White", "Thomas R. Jr"}
+    attached = "~tor/Willard C. CURTIS\n\nAttachments:\nA. Photos\nB. Nemo\n\nDistribution:\nv2- CWH, w/att.\n"
+    assert "B. Nemo" not in _people(declass.parse_bytes(attached.encode(), "memo.md"))
+
+
 def test_officials_of_a_routing_block() -> None:
     # an FBI teletype's routing block (124-10213-10113; public domain): the Director's executives a
     # line each; the OCR split "Mal one" and "DeL,oach"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from declass.anatomy.data import load_yaml
 from declass.extract import packs, places, rules
 from declass.extract.housestyle import given_names, surname_in_capitals, title_case, world_given_names
 from declass.extract.mention import Mention
@@ -38,7 +39,7 @@ _INVERTED = re.compile(
 # comma for the initial's stop), "S. D. Breckinridge", "S.D. BRECKINRIDGE" (initials and a surname)
 _DIRECT = re.compile(
     rf"(?P<name>(?:[A-Z]\.{_H}*){{1,2}}{_WORD}(?![\w.'’-])|(?:[A-Z]\.{_H}*)?{_WORD}(?:{_H}+(?:[A-Z][.,]?(?![A-Za-z])|{_WORD})){{1,3}}"
-    rf"|(?:[A-Z]\.{_H}*){{1,2}}{_CAPS}(?![\w.'’-])|{_CAPS}(?:{_H}+(?:[A-Z]\.?(?![A-Za-z])|{_CAPS})){{1,2}})"
+    rf"|(?:[A-Z]\.{_H}*){{1,2}}{_CAPS}(?![\w.'’-])|{_CAPS}(?:{_H}+(?:[A-Z][.,]?(?![A-Za-z])|{_CAPS})){{1,2}})"
 )
 # what may follow a name in an address slot: an address, an office, a bracket, stray OCR marks
 _TAIL = re.compile(r"(?:<[^>\n]*>?|\[[^\]\n]*\]?|\([^)\n]*\)?|@[^\S\n]*[\w./-]*|[\d\s.,'’\"~>}{|-])*$")
@@ -311,6 +312,76 @@ def routing_people(text: str) -> list[Mention]:
     return out
 
 
+# a signature block: the name alone on its line, the post or the distribution below it, or a
+# closing above it ("Sincerely yours,", "FOR THE DIRECTOR OF SECURITY:")
+_SIGNER_LOOK = 3  # lines looked at above and below a name line
+_SIGNER_LINE = re.compile(rf"^{_H}*[^\w\n]{{0,3}}{_H}*(?P<name>[A-Z][^\n]{{2,40}}?){_H}*$", re.M)
+_SIGNER_BELOW = re.compile(r"[^\w\n]{0,3}\s*(?:Distribution|DISTRIBUTION|Attachments?|ATTACHMENTS?|Enclosures?|ENCLOSURES?|cc|CC)\b")
+_SIGNER_ABOVE = re.compile(r"FOR\s+THE\s+[A-Z][A-Z ]{4,60}:\s*$|For\s+the\s+[A-Z][A-Za-z ]{4,60}:\s*$")
+_LISTED = re.compile(r"[A-Z][.)]\s+\S")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_MIDDLE_INITIAL = re.compile(r"^[A-Z][a-zA-Z'’-]+\s+[A-Z][.,;]?\s+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _signer_data() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    posts = load_yaml("headers.yaml")["signatures"]["titles"]
+    closings = rules.alternation([*rules.data()["closings"], *load_yaml("headers.yaml")["letters"]["closings"]], spaces=True)
+    return re.compile(r"[^\w\n]{0,3}\s*(?:" + "|".join(posts) + ")", re.I), re.compile(rf"^{_H}*(?:{closings}){_H}*[,.]?{_H}*$", re.I)
+
+
+def _lines_near(text: str, a: int, b: int, step: int) -> list[str]:
+    """Up to ``_SIGNER_LOOK`` lines with text above (``step`` -1) or below (+1) the line ``text[a:b]``."""
+    out: list[str] = []
+    pos = a
+    while len(out) < _SIGNER_LOOK:
+        if step < 0:
+            if pos <= 0:
+                break
+            start = text.rfind("\n", 0, pos - 1) + 1
+            line, pos = text[start : pos - 1], start
+        else:
+            if b >= len(text):
+                break
+            end = text.find("\n", b + 1)
+            end = len(text) if end < 0 else end
+            line, b = text[b + 1 : end], end
+        if line.strip():
+            out.append(line.strip())
+    return out
+
+
+def signer_people(text: str) -> list[Mention]:
+    """The people who sign a memorandum, letter or report: a line that is a name and nothing else,
+    above the signer's post ("Robert W. Gambino" / "Director of Security", "JOHN M, MAURY" /
+    "Chief, SR Division") or the distribution list, or under a closing ("Sincerely yours,", "FOR
+    THE DIRECTOR OF SECURITY:"); a given name, an initial and a surname alone on a line
+    ("Lee H. Wigren") wherever it stands."""
+    _, stop = _data()
+    posts, closing = _signer_data()
+    out: list[Mention] = []
+    for m in _SIGNER_LINE.finditer(text):
+        p = _person(text, m.start("name"), m.end("name"), stop)
+        if p is None or len(p.name.split()) < 2:
+            continue
+        words = [w for w in p.name.split() if not _INITIALS.fullmatch(w)]
+        if fold(words[0]) not in world_given_names() and not _INITIALS.fullmatch(p.name.split()[0]):
+            continue  # "Foreign Service" is no signer: a given name or an initial opens the name
+        if len(words[-1]) < 3 or words[-1].lower().strip(".") in _SUFFIXES:
+            continue  # "Thomas R. Jr", "QN.I.": no surname
+        below = _lines_near(text, m.start(), m.end(), 1)[:1]
+        above = _lines_near(text, m.start(), m.end(), -1)[:2]
+        if re.match(r"[A-Z][.)]\s", p.text) and above and (_LISTED.match(above[0]) or _SIGNER_BELOW.match(above[0])):
+            continue  # "Attachments: / A. Photos / B. Nemo": a lettered list, no initial and a surname
+        if (
+            any(posts.match(ln) or _SIGNER_BELOW.match(ln) for ln in below)
+            or any(closing.match(ln) or _SIGNER_ABOVE.search(ln) for ln in above)
+            or (_MIDDLE_INITIAL.match(p.text) and fold(words[0]) in world_given_names())
+        ):
+            out.append(p)
+    return out
+
+
 def _mention(text: str, a: int, b: int, name: str) -> Mention:
     return Mention(a, b, text[a:b], "person", f"person:{slug(name)}", name, SOURCE, PRIORITY)
 
@@ -359,4 +430,4 @@ def find(text: str) -> list[Mention]:
                 break
             out += got
             pos = end + 1
-    return out + letter_people(text) + greeting_people(text) + routing_people(text)
+    return out + letter_people(text) + greeting_people(text) + routing_people(text) + signer_people(text)
