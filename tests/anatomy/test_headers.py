@@ -277,3 +277,30 @@ def test_note_for_the_secretary_names_its_addressee() -> None:
     )
     h = parse(text).header
     assert (h.kind, h.to, h.from_, h.subject) == ("memo", ["THE SECRETARY"], "G/TIP — Luis CdeBaca", "Child Trafficking in Haiti")
+
+
+def test_ocr_damage_at_a_memorandums_sender() -> None:
+    # CIA memoranda (104-10095-10189, 104-10214-10015; public domain): OCR's "3" for the colon after
+    # FROM; a column of labels whose colon OCR lost ("SUBJECT,") is no sender: the signer is
+    memo = parse(
+        "MEMORANDUA FOR: Deputy Director for Administration\n\nFROM 3: Robert W. Gambino\n. Birector of Security\n\n"
+        "SUBJECT 3 Morrow, Robert Dietz\n\n1. Tnais. memorandum is for your information only.\n"
+    )
+    assert memo.header.from_ == "Robert W. Gambino"
+    columns = parse(
+        "26 June 1978\n\nMEMORANDUM TO:\n\nFROM\n\n:\n\nSUBJECT,\n\nJames W. Lucas\n\nDeputy\n\nExecutive Secretary\n\n"
+        "Scott D. Breckinridge\n\nPrincipal Coordinator\n\n#SCA Requirements\n\n1. Attached are the hand-written requirements ot\n\n"
+        "Mr. Charles Berk of HSCA.\n\nS. D. Breckinridge\n\n• te\n\nAttachment\n\nDistribution:\n\nOrig\n"
+    )
+    assert columns.header.from_ is not None and "Breckinridge" in columns.header.from_
+
+
+def test_a_cia_forms_sender_one_letter_from_a_station() -> None:
+    # NARA identification form of 104-10075-10095 (public domain): "UMWAVE" is JMWAVE
+    rec = parse(
+        "JEK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\nAGENCY : CIA\n\nRECORD NUMBER: 104-10075-10095\n\n"
+        "RECORD\n\nSERIES: JFK\n\nAGENCY FILE NUMBER\n\n80T01357A\n\nDOCUMENT INFORMATION\n\nAGENCY ORIGINATOR : CIA\n\n"
+        "FROM : UMWAVE\n\nTO : DIRECTOR\n\nTITLE : UMWAVE CABLE RE ENROLLING IN UNIVERSITY OF MEXICO.\n\nDATE : 11/27/1963\n"
+    )
+    assert rec.header.from_ == "JMWAVE"
+    assert any("UMWAVE" in w for w in rec.warnings)

@@ -94,6 +94,8 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
     for m in matches:
         name = next(k for k, v in m.groupdict().items() if v is not None and k != "value")
         value = _value_stamps().sub(" ", m.group("value")).strip(" :;.,")
+        if name.startswith(("from", "to")) and kind in ("memo", "cable"):
+            value = _COLON_AS_DIGIT.sub("", value)  # "FROM 3: Robert W. Gambino": OCR's "3" or "2" for the colon
         if kind in ("memo", "cable") and not re.search(r"[A-Za-z]{2}", value):
             value = ""  # what a caption left ("7]", "NO.", "B 8 8"): the value is below
         if not value and kind in ("memo", "cable"):
@@ -105,12 +107,14 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
             ):
                 below.pop(0)
             nxt_line = below[0][:80] if below and len(below[0]) >= 2 else None
-            if nxt_line and not _labels()[kind].match(nxt_line) and not is_header_line(nxt_line):
+            bare = (nxt_line or "").rstrip(" ,.;:")  # "SUBJECT,": the next label, its colon lost
+            if nxt_line and not _labels()[kind].match(nxt_line) and not is_header_line(nxt_line) and not _labels()[kind].fullmatch(bare):
                 value = nxt_line
         out.append((name.rsplit("_", 1)[0], value, m.start(), m.end()))
     return out
 
 
+_COLON_AS_DIGIT = re.compile(r"^[23][^\S\n]*[:;]?[^\S\n]+(?=[A-Z][a-z])")
 # a line of OCR specks: at most this many letters or signs ("STil", "wr", "| .")
 SPECK_LINE_MAX = 4
 
@@ -604,6 +608,9 @@ def _form(rec: Record, head: str) -> None:
             withheld.add(slot)
     if fields.get("FROM"):
         h.from_ = _clean(fields["FROM"])
+        if fields.get("AGENCY", "").upper() == "CIA" and (sender := originators.repaired(h.from_)):
+            rec.warnings.append(f"header.from: {h.from_!r} read as {sender!r} (OCR damage to a known originator)")
+            h.from_ = sender  # "UMWAVE": JMWAVE, one letter damaged
     elif ("FROM" not in printed or "FROM" in withheld) and (
         agency := (fields.get("ORIGINATOR") if "ORIGINATOR" in printed else None) or fields.get("AGENCY")
     ):
