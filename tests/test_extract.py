@@ -327,6 +327,22 @@ def test_the_signer_of_a_memorandum_is_a_person() -> None:
     assert "B. Nemo" not in _people(declass.parse_bytes(attached.encode(), "memo.md"))
 
 
+def test_ocr_marks_inside_a_name_on_an_address_line() -> None:
+    # CIA notes of the 1990s (104-10331-10165, 104-10331-10135; public domain): a stop or comma after
+    # the given name, a bracket before the address, "ce:" for "cc:"
+    note = (
+        "NOTE FOR: Becky Rant @ DA\nFrieda Omasta @ DA\n\nFROM: J. Barry. Harrelson\n\nDATE: 02/06/97 07:56:08 AM\n\n"
+        "SUBJECT: ARRB request\n\ncontinue to focus on the document review.\n\nce: James R. Oliver @ DA\n"
+        "Eileen, M. Wukitch}@ DO\nGloria M. Boyd @ DO\nMartin. J. Boland @ DA (bec: Gary M. Breneman-Y-)\n"
+    )
+    rec = declass.parse_bytes(note.encode(), "note.md")
+    assert {"Becky Rant", "J. Barry Harrelson", "James R. Oliver", "Eileen M. Wukitch", "Martin J. Boland"} <= _people(rec)
+    assert evidence.errors(rec.to_dict()) == []
+    # State's directory: the surname first, then an initial and the given name (C05778092)
+    mail = "From: Eikenberry, Karl W\nTo: Wayne, E Anthony; Keith, James R; Hayden, Caitlin M\nSubject: Parliament Update II\n"
+    assert {"E Anthony Wayne", "James R Keith"} <= _people(declass.parse_bytes(mail.encode(), "mail.md"))
+
+
 def test_officials_of_a_routing_block() -> None:
     # an FBI teletype's routing block (124-10213-10113; public domain): the Director's executives a
     # line each; the OCR split "Mal one" and "DeL,oach"

@@ -31,9 +31,9 @@ _H = r"[^\S\n]"
 _OCR_INITIAL = {"5": "S", "1": "I", "0": "O", "8": "B", "3": "J"}  # "Sullivan, Jacob 3"
 _WORD = r"[A-Z][a-z](?:[A-Za-z'’-]*[A-Za-z])?"
 _CAPS = r"[A-Z][A-Z'’-]+"
-# "Sullivan, Jacob J", "Mills, Cheryl .D", "Ross, Alec 3", "Shah, Rajiv (AID/A)"
+# "Sullivan, Jacob J", "Mills, Cheryl .D", "Ross, Alec 3", "Shah, Rajiv (AID/A)", "Wayne, E Anthony"
 _INVERTED = re.compile(
-    rf"(?P<last>{_WORD}(?:[ -]{_WORD})?),{_H}*(?P<first>{_WORD}(?:{_H}+{_WORD})?)(?:{_H}+\.?(?P<mid>[A-Z01358])\b\.?)?"
+    rf"(?P<last>{_WORD}(?:[ -]{_WORD})?),{_H}*(?P<first>(?:[A-Z]\.?{_H}+)?{_WORD}(?:{_H}+{_WORD})?)(?:{_H}+\.?(?P<mid>[A-Z01358])\b\.?)?"
 )
 # "Huma Abedin", "Lee S. Strickland", "J. Barry Harrelson", "SUKIE STANLEY", "John F, Pereira" (OCR's
 # comma for the initial's stop), "S. D. Breckinridge", "S.D. BRECKINRIDGE" (initials and a surname)
@@ -43,6 +43,7 @@ _DIRECT = re.compile(
 )
 # what may follow a name in an address slot: an address, an office, a bracket, stray OCR marks
 _TAIL = re.compile(r"(?:<[^>\n]*>?|\[[^\]\n]*\]?|\([^)\n]*\)?|@[^\S\n]*[\w./-]*|[\d\s.,'’\"~>}{|-])*$")
+_DIRECT_SLOT = re.compile(rf"{_DIRECT.pattern}{_TAIL.pattern}")  # "J. Barry Harrelson", not "J. Barry"
 # the surname in capitals first, as NARA's identification forms and FBI memoranda print the sender
 # and the addressee: "COTTER, W. J.", "WANNALL. W. R." (OCR's stop for the comma), "TALBURTT,
 # ORVILLE R.", "KNOCHE, E. H., ASST. TO OCI" (the post after the name)
@@ -155,7 +156,7 @@ def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False
     """The person one address slot ``text[a:b]`` names, or None. In a ``cable`` (a label in
     capitals, or a value read by the anatomy) a name in capitals needs a given name first: the
     addressee of a cable is mostly a station ("TO: SCUAT MEXI"); "From: SUKIE STANLEY" is a person."""
-    seg = text[a:b]
+    seg = _stray_marks(text[a:b])
     lead = len(seg) - len(seg.lstrip(" \t.'\"‘“"))
     m = _INVERTED.match(seg, lead)
     if m and _TAIL.fullmatch(seg, m.end()):
@@ -171,8 +172,8 @@ def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False
     caps = _inverted_caps(text, a, b, lead, stop)
     if caps:
         return caps
-    m = _DIRECT.match(seg, lead)
-    if m and _TAIL.fullmatch(seg, m.end()):
+    m = _DIRECT_SLOT.match(seg, lead)  # with what may follow, so the name is the one the slot holds
+    if m:
         raw = m.group("name")
         toks = [t.strip(".") for t in raw.split()]
         if any(t.lower() in title_words() for t in toks):
@@ -192,8 +193,29 @@ def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False
         name = re.sub(r"\b([A-Z]),(?=\s)", r"\1.", " ".join(raw.split()))
         if raw.isupper():
             name = " ".join(t if _INITIALS.fullmatch(t) else t.capitalize() for t in name.split())
-        return _mention(text, a + m.start(), a + m.end(), name)
+        return _mention(text, a + m.start("name"), a + m.end("name"), name)
     return None
+
+
+# OCR's stray marks in a name: a stop or comma after a given name ("Martin. J. Boland", "Eileen, M.
+# Wukitch", "J. Barry. Harrelson"), a bracket before the address ("Wukitch}@ DO")
+_STRAY_AFTER_GIVEN = re.compile(rf"(?<![\w.])(?P<given>{_WORD})[.,](?={_H}+[A-Z])")
+_STRAY_BEFORE_AT = re.compile(r"[}{|\]\[](?=[^\S\n]*@)")
+
+
+def _stray_marks(seg: str) -> str:
+    """``seg`` with OCR's stray marks in a name blanked, one character for one (offsets hold)."""
+
+    def given(m: re.Match[str]) -> str:
+        g = m.group("given")
+        if fold(g) not in given_names() or (m.group(0)[-1] == "," and not _INITIAL_NEXT.match(seg, m.end())):
+            return m.group(0)  # "Howard, John": a surname first, its comma kept
+        return g + " "
+
+    return _STRAY_BEFORE_AT.sub(" ", _STRAY_AFTER_GIVEN.sub(given, seg))
+
+
+_INITIAL_NEXT = re.compile(rf"{_H}+[A-Z]\.{_H}+[A-Z]")  # "Wayne, E Anthony" is State's surname first
 
 
 def _inverted_caps(text: str, a: int, b: int, lead: int, stop: frozenset[str]) -> Mention | None:
