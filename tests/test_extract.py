@@ -343,6 +343,23 @@ def test_ocr_marks_inside_a_name_on_an_address_line() -> None:
     assert {"E Anthony Wayne", "James R Keith"} <= _people(declass.parse_bytes(mail.encode(), "mail.md"))
 
 
+def test_the_fbis_titles_before_names_in_capitals() -> None:
+    # FBI reports (124-10201-10080, 124-90038-10082, 124-10347-10005, 124-90038-10021; public
+    # domain): a special agent, an informant's standing, initials run on to the surname
+    report = (
+        "SA G.H.PARFET\n\nSA VINCENT INSERRA\n\nSA R.A.COOK\n\nSA LESTER ESAREY\n\n"
+        "was residing in Dallas and was well acquainted with PCI TRAVIS\n\nEUGENE PHIFER.\n\n"
+        "On 12/15/59, PCI PHIFER furnished information.\n\nPCI TOBIAS BLEDSOE\nMM 958-c\n\n"
+        "Bank and Trust Company, Dallas, contacted by SA THOMAS D.\n\nMANNING, PRESENTLY ASSIGNED\n"
+    )
+    people = _people(declass.parse_bytes(report.encode(), "report.md"))
+    assert {"Vincent Inserra", "Lester Esarey", "R.A. Cook", "Tobias Bledsoe"} <= people
+    assert "Thomas" not in people  # the surname went to the next line: a given name alone is no one
+    # an agent's surname is any agent's, not a public figure's of that name
+    ross = "It is the recollection of both myself and SA R. H. Ross, IS-3 Section, who assisted me.\n"
+    assert "Dennis Ross" not in _people(declass.parse_bytes(ross.encode(), "memo.md"))
+
+
 def test_officials_of_a_routing_block() -> None:
     # an FBI teletype's routing block (124-10213-10113; public domain): the Director's executives a
     # line each; the OCR split "Mal one" and "DeL,oach"

@@ -159,9 +159,20 @@ def _a_word(w: str) -> bool:
     return (f in rules.ordinary_words() or f in common_words()) and f not in world_surnames() and f not in given_anywhere()
 
 
+_JOINED_INITIALS = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z][A-Za-z])")
+
+
 def title_case(s: str) -> str:
-    """ "O'CONNELL", "BUSTOS-VIDELA", "S.D." as a name is written: "O'connell", "Bustos-Videla", "S.D."."""
-    return " ".join(w if len(w.strip(".")) == 1 else "-".join(p.capitalize() for p in w.split("-")) for w in s.split())
+    """ "O'CONNELL", "BUSTOS-VIDELA", "S.D." as a name is written: "O'connell", "Bustos-Videla", "S.D.";
+    initials run on to the surname are set apart ("R.A.COOK": "R.A. Cook") and OCR's stop after a
+    word dropped ("WILLIAM. SOLTES": "William Soltes")."""
+    out = []
+    for w in _JOINED_INITIALS.sub(r"\1 ", s).split():
+        if len(w.strip(".")) == 1 or re.fullmatch(r"(?:[A-Z]\.)+", w):
+            out.append(w)
+        else:
+            out.append("-".join(p.capitalize() for p in w.rstrip(".").split("-")))
+    return " ".join(out)
 
 
 def find(text: str) -> list[Mention]:
@@ -364,6 +375,7 @@ def titled_in_capitals(text: str) -> list[Mention]:
     out = []
     known = world_surnames() | given_anywhere()
     honorific = {h.upper().rstrip(".") for h in honorifics()}
+    full_name_titles = {" ".join(t.split()) for t in rules.words("titles_before_full_names")}
     also_words = rules.words("titles_also_words")
     for m in _caps_title().finditer(text):
         toks = list(re.finditer(r"[A-Z]\.|[^\s.]+", m.group("name")))
@@ -376,13 +388,19 @@ def titled_in_capitals(text: str) -> list[Mention]:
             if len(w) < 3 or w.lower() in stop or w in not_sur or not _surname(w, given, not_sur):
                 break
             keep.append(t)
+        cut = False
         while keep and keep[-1].group().endswith("."):
             keep.pop()
+            cut = True
         if not keep:
             continue
         names = [t.group() for t in keep if not t.group().endswith(".")]
         if len(names) == 1 and names[0].lower() in given and len(toks) > len(keep):
             continue  # "MR. JOSE" then a cable word: a given name alone after a title says too little
+        if len(names) == 1 and fold(names[0]) in given_anywhere() and (cut or m.group("title").lower() in full_name_titles):
+            # "SA THOMAS D." (the surname on the next line), "SA LEROY N. GREEN", "SA JAMES" then a line
+            # break: a given name the FBI's titles never stand before alone
+            continue
         b0 = m.start("name") + keep[-1].end()
         ends = re.match(r"[^\S\n]*(?:$|\n|[,.;:(])", text[b0 : b0 + 3]) is not None
         unknown = [w for w in names if fold(w) not in known]
@@ -390,8 +408,8 @@ def titled_in_capitals(text: str) -> list[Mention]:
         if unknown and title.split()[-1].lower() in also_words and not ends:
             continue  # "GENERAL DESCRIPTION OF", "MAJOR DCISION": a title that is also a word, before no known name
         stopped = m.group(0)[len(title) : len(title) + 1] == "."
-        if unknown and len(title) <= 3 and (title not in honorific or not stopped):
-            continue  # "SEN", "REP", "GOV", "LT", "DR" without its stop: abbreviations, before no known name
+        if unknown and len(title) <= 3 and (title not in honorific or not stopped) and not (len(names) > 1 and fold(names[0]) in given_anywhere()):
+            continue  # "SEN", "REP", "GOV", "LT", "DR" without its stop: abbreviations, before no known name ("SA LESTER ESAREY" is one)
         if any(fold(w) in common_words() or len(w) < 4 or (len(w) >= 8 and near_common_word(fold(w))) for w in unknown):
             continue  # "CAN JUDGE INDEXING", "DR SIGNATURA", "MISS QUALIFICATIONS": words, and words OCR broke
         a, b = m.start("name") + keep[0].start(), m.start("name") + keep[-1].end()
