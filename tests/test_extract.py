@@ -323,6 +323,14 @@ def test_the_signer_of_a_memorandum_is_a_person() -> None:
     # a heading above a post, or words on a line, are no signer
     heading = "Foreign Service\nChief, Political Section\n\nRace White\nSex Male\n\nThomas R. Jr\nChief, WH\n"
     assert not _people(declass.parse_bytes(heading.encode(), "memo.md")) & {"Foreign Service", "Race White", "Thomas R. Jr"}
+    # 104-10121-10206, 104-10121-10181, 104-10095-10202: an Irish surname, a given name OCR damaged
+    # under "FOR THE DIRECTOR OF SECURITY:", a semicolon for an initial's stop
+    for signed, name in (
+        ("We appreciate your cooperation in this matter,\n\nWalter L, O'Brien\nDeputy Chief, FR Division\n", "Walter L. O'Brien"),
+        ("extension 6851.\n\nFOR THE DIRECTOR OF SECURITY:\n\nVUCTOR R. WHITE\n\nSECRET\n", "Vuctor R. White"),
+        ("S on 10 May 1973.\n\nJanes E; Flannery -\nActing Chief ~\nWestern Hemisphere Div\n", "Janes E. Flannery"),
+    ):
+        assert name in _people(declass.parse_bytes(signed.encode(), "memo.md"))
     attached = "~tor/Willard C. CURTIS\n\nAttachments:\nA. Photos\nB. Nemo\n\nDistribution:\nv2- CWH, w/att.\n"
     assert "B. Nemo" not in _people(declass.parse_bytes(attached.encode(), "memo.md"))
 
@@ -337,6 +345,11 @@ def test_ocr_marks_inside_a_name_on_an_address_line() -> None:
     )
     rec = declass.parse_bytes(note.encode(), "note.md")
     assert {"Becky Rant", "J. Barry Harrelson", "James R. Oliver", "Eileen M. Wukitch", "Martin J. Boland"} <= _people(rec)
+    # 104-10331-10374, 104-10059-10110: a quote before the initial, an office symbol after the name
+    quoted = "From the Desk of Robert J. Eatinger\n\nNOTE FOR: Paula ‘A. Sweeney,@ DCI\nWilliam T. Parsons.@ DCI\n\nSUBJECT: x\n"
+    assert {"Paula A. Sweeney", "William T. Parsons"} <= _people(declass.parse_bytes(quoted.encode(), "note.md"))
+    office = "1978\n‘ MEMORANDUM FOR: Donald P, Gregg\ni PCS/LOC\n\nSUBJECT: Request\n\n1. The text of the memo is here.\n"
+    assert "Donald P. Gregg" in _people(declass.parse_bytes(office.encode(), "memo.md"))
     assert evidence.errors(rec.to_dict()) == []
     # State's directory: the surname first, then an initial and the given name (C05778092)
     mail = "From: Eikenberry, Karl W\nTo: Wayne, E Anthony; Keith, James R; Hayden, Caitlin M\nSubject: Parliament Update II\n"

@@ -29,7 +29,7 @@ _LABEL = re.compile(r"[^\S\n]*[A-Z][A-Za-z -]{0,25}:")  # "Subject:", "Sent:": t
 
 _H = r"[^\S\n]"
 _OCR_INITIAL = {"5": "S", "1": "I", "0": "O", "8": "B", "3": "J"}  # "Sullivan, Jacob 3"
-_WORD = r"[A-Z][a-z](?:[A-Za-z'’-]*[A-Za-z])?"
+_WORD = r"(?:O['’])?[A-Z][a-z](?:[A-Za-z'’-]*[A-Za-z])?"  # "Huma", "O'Brien"
 _CAPS = r"[A-Z][A-Z'’-]+"
 # "Sullivan, Jacob J", "Mills, Cheryl .D", "Ross, Alec 3", "Shah, Rajiv (AID/A)", "Wayne, E Anthony"
 _INVERTED = re.compile(
@@ -38,11 +38,14 @@ _INVERTED = re.compile(
 # "Huma Abedin", "Lee S. Strickland", "J. Barry Harrelson", "SUKIE STANLEY", "John F, Pereira" (OCR's
 # comma for the initial's stop), "S. D. Breckinridge", "S.D. BRECKINRIDGE" (initials and a surname)
 _DIRECT = re.compile(
-    rf"(?P<name>(?:[A-Z]\.{_H}*){{1,2}}{_WORD}(?![\w.'’-])|(?:[A-Z]\.{_H}*)?{_WORD}(?:{_H}+(?:[A-Z][.,]?(?![A-Za-z])|{_WORD})){{1,3}}"
+    rf"(?P<name>(?:[A-Z]\.{_H}*){{1,2}}{_WORD}(?![\w.'’-])|(?:[A-Z]\.{_H}*)?{_WORD}(?:{_H}+(?:[A-Z][.,;]?(?![A-Za-z])|{_WORD})){{1,3}}"
     rf"|(?:[A-Z]\.{_H}*){{1,2}}{_CAPS}(?![\w.'’-])|{_CAPS}(?:{_H}+(?:[A-Z][.,]?(?![A-Za-z])|{_CAPS})){{1,2}})"
 )
 # what may follow a name in an address slot: an address, an office, a bracket, stray OCR marks
-_TAIL = re.compile(r"(?:<[^>\n]*>?|\[[^\]\n]*\]?|\([^)\n]*\)?|@[^\S\n]*[\w./-]*|[\d\s.,'’\"~>}{|-])*$")
+_TAIL = re.compile(
+    r"(?:<[^>\n]*>?|\[[^\]\n]*\]?|\([^)\n]*\)?|@[^\S\n]*[\w./-]*|[\d\s.,'’\"~>}{|-]"
+    r"|(?<=\s)[A-Za-z]{1,6}(?:/[A-Za-z0-9&]{1,6})+|(?<=\s)[a-z](?=\s))*$"  # an office symbol ("i PCS/LOC": a speck, then the office)
+)
 _DIRECT_SLOT = re.compile(rf"{_DIRECT.pattern}{_TAIL.pattern}")  # "J. Barry Harrelson", not "J. Barry"
 # the surname in capitals first, as NARA's identification forms and FBI memoranda print the sender
 # and the addressee: "COTTER, W. J.", "WANNALL. W. R." (OCR's stop for the comma), "TALBURTT,
@@ -147,7 +150,7 @@ def letter_people(text: str) -> list[Mention]:
 def _data() -> tuple[re.Pattern[str], frozenset[str]]:
     data = rules.data()
     labels = rules.alternation(data["address_labels"], spaces=True)
-    line = re.compile(rf"^{_H}*(?P<label>{labels}){_H}*:{_H}*(?P<value>.*)$", re.M)
+    line = re.compile(rf"^{_H}*(?:[^\w\s]{_H}*)?(?P<label>{labels}){_H}*:{_H}*(?P<value>.*)$", re.M)  # "‘ MEMORANDUM FOR:"
     stop = rules.words("not_in_names") | rules.words("not_names")
     return line, stop
 
@@ -190,7 +193,7 @@ def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False
         words = [t for t in raw.split() if not _INITIALS.fullmatch(t)]
         if cable and raw.isupper() and len(words) > 1 and fold(words[0]) not in world_given_names():
             return None  # a cable's addressee in capitals is a station ("SCUAT MEXI") unless a given name opens it
-        name = re.sub(r"\b([A-Z]),(?=\s)", r"\1.", " ".join(raw.split()))
+        name = re.sub(r"\b([A-Z])[,;](?=\s)", r"\1.", " ".join(raw.split()))
         if raw.isupper():
             name = " ".join(t if _INITIALS.fullmatch(t) else t.capitalize() for t in name.split())
         return _mention(text, a + m.start("name"), a + m.end("name"), name)
@@ -200,7 +203,7 @@ def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False
 # OCR's stray marks in a name: a stop or comma after a given name ("Martin. J. Boland", "Eileen, M.
 # Wukitch", "J. Barry. Harrelson"), a bracket before the address ("Wukitch}@ DO")
 _STRAY_AFTER_GIVEN = re.compile(rf"(?<![\w.])(?P<given>{_WORD})[.,](?={_H}+[A-Z])")
-_STRAY_BEFORE_AT = re.compile(r"[}{|\]\[](?=[^\S\n]*@)")
+_STRAY_BEFORE_AT = re.compile(r"[}{|\]\[](?=[^\S\n]*@)|(?<=\s)[‘’'\"](?=[A-Z]\.)")  # "Wukitch}@ DO", "Paula ‘A. Sweeney"
 
 
 def _stray_marks(seg: str) -> str:
@@ -387,19 +390,18 @@ def signer_people(text: str) -> list[Mention]:
         if p is None or len(p.name.split()) < 2:
             continue
         words = [w for w in p.name.split() if not _INITIALS.fullmatch(w)]
-        if fold(words[0]) not in world_given_names() and not _INITIALS.fullmatch(p.name.split()[0]):
-            continue  # "Foreign Service" is no signer: a given name or an initial opens the name
         if len(words[-1]) < 3 or words[-1].lower().strip(".") in _SUFFIXES:
             continue  # "Thomas R. Jr", "QN.I.": no surname
         below = _lines_near(text, m.start(), m.end(), 1)[:1]
         above = _lines_near(text, m.start(), m.end(), -1)[:2]
         if re.match(r"[A-Z][.)]\s", p.text) and above and (_LISTED.match(above[0]) or _SIGNER_BELOW.match(above[0])):
             continue  # "Attachments: / A. Photos / B. Nemo": a lettered list, no initial and a surname
-        if (
-            any(posts.match(ln) or _SIGNER_BELOW.match(ln) for ln in below)
-            or any(closing.match(ln) or _SIGNER_ABOVE.search(ln) for ln in above)
-            or (_MIDDLE_INITIAL.match(p.text) and fold(words[0]) in world_given_names())
-        ):
+        placed = any(posts.match(ln) or _SIGNER_BELOW.match(ln) for ln in below) or any(closing.match(ln) or _SIGNER_ABOVE.search(ln) for ln in above)
+        given = fold(words[0]) in world_given_names() or bool(_INITIALS.fullmatch(p.name.split()[0]))
+        middle = bool(_MIDDLE_INITIAL.match(p.text))
+        # a given name or an initial opens the name ("Foreign Service" is no signer), or, where the
+        # block says a signer stands, a middle initial does the work of one OCR damaged ("VUCTOR R. WHITE")
+        if (placed and (given or middle)) or (middle and given):
             out.append(p)
     return out
 
