@@ -373,6 +373,24 @@ def test_the_fbis_titles_before_names_in_capitals() -> None:
     assert "Dennis Ross" not in _people(declass.parse_bytes(ross.encode(), "memo.md"))
 
 
+def test_a_name_whose_initials_stop_ocr_read_as_a_comma() -> None:
+    # CIA memoranda and FBI reports (104-10095-10189, 104-10193-10079, 104-10222-10002,
+    # 124-90103-10061; public domain): in running text, in capitals, after a title
+    text = (
+        "2. Mr. Angus M, Thuermer, Assistant to the DCI, has advised.\n"
+        "Miss Ann L, Goodpasture is hereby awarded the Career Intelligence Medal.\n"
+        "1. It is recommended that Mr. David L, Christ, Chief of the Applied Physics Division.\n"
+        "The interview was conducted by JAMES B, FANNING and EDWARD M, BURKE of the Chicago Office.\n"
+        "The U. S, Customs Service was advised.\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "memo.md"))
+    assert {"Angus M. Thuermer", "Ann L. Goodpasture", "David L. Christ", "James B. Fanning", "Edward M. Burke"} <= people
+    assert not any("Customs" in p for p in people)
+    # State's directory prints the surname first, slots separated by commas (C05786481)
+    mail = "To: Sullivan, Jacob J, Derse, Anne E; Morningstar, Richard L\nSubject: Caspian\n"
+    assert "Jacob J. Derse" not in _people(declass.parse_bytes(mail.encode(), "mail.md"))
+
+
 def test_officials_of_a_routing_block() -> None:
     # an FBI teletype's routing block (124-10213-10113; public domain): the Director's executives a
     # line each; the OCR split "Mal one" and "DeL,oach"

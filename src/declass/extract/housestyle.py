@@ -29,7 +29,11 @@ LONE_PRIORITY = 12  # above the model, below the gazetteer: "Florence" alone sta
 _H = r"[^\S\n]+"
 # a lookahead: every word may begin a name, the words before it in capitals eat none of it
 # ("SPOT CANDIDATES FOR ACCESS VALENTIN VASILYEVICH BAKULIN")
-_CAPS_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{3,}}))?{_H}(?P<sur>[A-Z][A-Z'’-]{{2,}}))(?![\w]))")
+_CAPS_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z][.,]|[A-Z]{{3,}}))?{_H}(?P<sur>[A-Z][A-Z'’-]{{2,}}))(?![\w]))")
+# a name in running text whose initial's stop OCR read as a comma: "Lucien E, Conein", "D. B, Anderson"
+_COMMA_INITIAL = re.compile(
+    rf"(?<![\w.,])(?P<first>[A-Z][a-z]{{2,}}|[A-Z]\.){_H}+(?:(?P<mid0>[A-Z]\.){_H}+)?(?P<mid>[A-Z]),{_H}+(?P<sur>(?:O['’])?[A-Z][a-z][A-Za-z'’-]+)(?![\w])"
+)
 _CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{2,}}))?(?![\w])")
 # the surname in capitals first, then the given name as written: indexes, rosters, name checks
 # ("DANIELS, Gerard", "FORD, Harold P.", "OSWALD, Lee Harvey")
@@ -180,6 +184,7 @@ def find(text: str) -> list[Mention]:
     out: list[Mention] = []
     for reader in (
         _names_in_capitals,
+        _comma_initial,
         _inverted_in_capitals,
         _surname_in_capitals,
         _inverted_house,
@@ -240,8 +245,33 @@ def _names_in_capitals(text: str) -> list[Mention]:
         if before and before.group(1).isupper() and before.group(1).lower() in given:
             continue  # "ESTHER MARIA SOSA": the name began a word earlier
         raw = text[m.start("all") : end]
-        name = title_case(" ".join(raw.split()))
+        name = title_case(_COMMA_STOP.sub(r"\1.", " ".join(raw.split())))
         out.append(Mention(m.start("all"), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    return out
+
+
+_COMMA_STOP = re.compile(r"\b([A-Z]),(?=\s)")  # "GERALD H, WATKINS": the initial's stop
+
+
+def _comma_initial(text: str) -> list[Mention]:
+    """ "Mr. Lucien E, Conein", "Mr. D. B, Anderson": a given name (or an initial), a middle initial
+    whose stop OCR read as a comma, a surname; the model reads two people, or a person and a word."""
+    words = rules.ordinary_words() | common_words()
+    surnames = world_surnames()
+    out = []
+    for m in _COMMA_INITIAL.finditer(text):
+        first, sur = m.group("first"), m.group("sur")
+        if not first.endswith(".") and fold(first) not in given_anywhere():
+            continue  # "Section A, Division": no given name
+        if first + m.group("mid") == "U.S":
+            continue  # "U. S, Customs"
+        if re.search(r"[A-Za-z],[^\S\n]*$", text[max(0, m.start() - 30) : m.start()]):
+            continue  # "To: Sullivan, Jacob J, Derse, Anne E": State's directory, the surname first
+        if fold(sur) in words and fold(sur) not in surnames:
+            continue  # "John A, Director": a word after the comma
+        raw = m.group(0)
+        name = _COMMA_STOP.sub(r"\1.", " ".join(raw.split()))
+        out.append(Mention(m.start(), m.end(), raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
 
 
@@ -341,7 +371,7 @@ def _caps_title() -> re.Pattern[str]:
     not_here = rules.words("titles_not_before_capitals")
     alts = sorted({t.upper().rstrip(".") for t in titles() if t.lower().rstrip(".") not in not_here and t[:1].isalpha()}, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"[^\S\n]+") for a in alts)
-    name = r"(?:(?:[A-Z]{2,}['’-]?[A-Z]*|[A-Z]\.)[^\S\n]*){0,3}[A-Z]{2,}(?:['’-][A-Z]+)?"
+    name = r"(?:(?:[A-Z]{2,}['’-]?[A-Z]*|[A-Z][.,])[^\S\n]*){0,3}[A-Z]{2,}(?:['’-][A-Z]+)?"  # "SA CLABURN T, WHITE": OCR's comma
     return re.compile(rf"(?<![\w.])(?P<title>{body})\.?[^\S\n]+(?=(?P<name>{name})(?![\w]))")
 
 
@@ -378,23 +408,23 @@ def titled_in_capitals(text: str) -> list[Mention]:
     full_name_titles = {" ".join(t.split()) for t in rules.words("titles_before_full_names")}
     also_words = rules.words("titles_also_words")
     for m in _caps_title().finditer(text):
-        toks = list(re.finditer(r"[A-Z]\.|[^\s.]+", m.group("name")))
+        toks = list(re.finditer(r"[A-Z][.,]|[^\s.]+", m.group("name")))
         keep = []
         for t in toks:
             w = t.group()
-            if re.fullmatch(r"[A-Z]\.", w):
+            if re.fullmatch(r"[A-Z][.,]", w):
                 keep.append(t)  # an initial: "MRS. JOSEPH J. HANLEY"
                 continue
             if len(w) < 3 or w.lower() in stop or w in not_sur or not _surname(w, given, not_sur):
                 break
             keep.append(t)
         cut = False
-        while keep and keep[-1].group().endswith("."):
+        while keep and keep[-1].group().endswith((".", ",")):
             keep.pop()
             cut = True
         if not keep:
             continue
-        names = [t.group() for t in keep if not t.group().endswith(".")]
+        names = [t.group() for t in keep if not t.group().endswith((".", ","))]
         if len(names) == 1 and names[0].lower() in given and len(toks) > len(keep):
             continue  # "MR. JOSE" then a cable word: a given name alone after a title says too little
         if len(names) == 1 and fold(names[0]) in given_anywhere() and (cut or m.group("title").lower() in full_name_titles):
@@ -420,7 +450,7 @@ def titled_in_capitals(text: str) -> list[Mention]:
             continue  # "THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT"
         if len(keep) == 1 and len(keep[0].group()) < 3:
             continue
-        name = title_case(text[a:b])
+        name = title_case(_COMMA_STOP.sub(r"\1.", text[a:b]))
         out.append(Mention(a, b, text[a:b], "person", f"person:{slug(name)}", name, "rule:title and a name in capitals", PRIORITY))
     return out
 
