@@ -391,6 +391,20 @@ def test_a_name_whose_initials_stop_ocr_read_as_a_comma() -> None:
     assert "Jacob J. Derse" not in _people(declass.parse_bytes(mail.encode(), "mail.md"))
 
 
+def test_a_heading_in_capitals_is_no_person_and_a_word_before_a_city_no_part_of_it() -> None:
+    # CIA and FBI records (104-10227-10000, 124-90116-10205, 104-10186-10229; public domain): the
+    # model reads two capitalised words of the records as a name
+    text = (
+        "Chief, Operational Support\n\nSUBJECT: Interim Reply\n\n1. The Draft Status of the case is open.\n\n"
+        "Keep Tampa advised of developments. Arrived Rome on 3 June. Ted Kennedy and Art Keller were named.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "memo.md")
+    people = _people(rec)
+    assert not {"Operational Support", "Interim Reply", "Draft Status", "Keep Tampa", "Arrived Rome"} & people
+    assert {"Ted Kennedy", "Art Keller"} <= people  # a given name the lists miss, a surname a town shares
+    assert {"Tampa", "Rome"} <= {e["name"] for e in rec.entities if e["type"] == "place"}
+
+
 def test_officials_of_a_routing_block() -> None:
     # an FBI teletype's routing block (124-10213-10113; public domain): the Director's executives a
     # line each; the OCR split "Mal one" and "DeL,oach"

@@ -265,8 +265,9 @@ def _comma_initial(text: str) -> list[Mention]:
             continue  # "Section A, Division": no given name
         if first + m.group("mid") == "U.S":
             continue  # "U. S, Customs"
-        if re.search(r"[A-Za-z],[^\S\n]*$", text[max(0, m.start() - 30) : m.start()]):
-            continue  # "To: Sullivan, Jacob J, Derse, Anne E": State's directory, the surname first
+        before = re.search(r"([A-Za-z]+),[^\S\n]*$", text[max(0, m.start() - 30) : m.start()])
+        if before and before.group(1).lower() not in title_words():
+            continue  # "To: Sullivan, Jacob J, Derse, Anne E": State's directory, the surname first ("Mr, K. A, Mendenhall" is a name)
         if fold(sur) in words and fold(sur) not in surnames:
             continue  # "John A, Director": a word after the comma
         raw = m.group(0)

@@ -100,6 +100,11 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         alpha = [w for w in toks if any(c.isalpha() for c in w)]
         if all(w.lower() in words for w in alpha) and not (typ == "person" and len(alpha) > 1):
             continue  # "Drafted", "Secretary": words, not names
+        if typ == "person" and len(alpha) > 1 and _heading_words(alpha):
+            continue  # "Operational Support", "Desk Officer", "Interim Reply": a heading, not a name
+        if typ == "person" and len(toks) == 2 and _heading_words(toks[:1]) and (at := _place_word(text, a, b, toks)) is not None:
+            a, typ = at, "place"  # "Reference Havana letter": a word of the records, then the place
+            s, toks = text[a:b], text[a:b].split()
         if loud and typ == "organization" and len(toks) == 1 and s.isupper():
             continue  # in a text set in capitals a lone capital word is a cryptonym, a code or noise ("PSI", "REA")
         if typ == "organization":
@@ -271,6 +276,23 @@ def _words_not_names() -> frozenset[str]:
     names = {w for w in housestyle.world_surnames() if w not in given and w not in also and not big_place(w)}
     titles = title_words()
     return frozenset(w for w in common_words() if w in ordinary or w not in names or w in titles)
+
+
+def _heading_words(toks: list[str]) -> bool:
+    """Words the records print in lower case, the first no given name: a heading or a phrase set
+    in capitals ("Operational Support"), not a name ("Grant Harris", "Art Keller")."""
+    low = rules.ordinary_words()
+    return all(w.lower() in low for w in toks) and fold(toks[0]) not in housestyle.world_given_names()
+
+
+def _place_word(text: str, a: int, b: int, toks: list[str]) -> int | None:
+    """Where the second of two words starts when it is a country, a state or a city of 100,000."""
+    f = fold(toks[1])
+    cands = places.gazetteer().index.get(f) or []
+    surname = f in housestyle.world_surnames()
+    if not any(p.kind in ("country", "state", "region") or (p.kind == "city" and p.population >= 100_000 and not surname) for p in cands):
+        return None  # "Watch Officer", "Ted Kennedy": a town or a district of that name is no reason
+    return text.rindex(toks[1], a, b)
 
 
 @lru_cache(maxsize=1)
