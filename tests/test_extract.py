@@ -581,7 +581,13 @@ def test_institutions_owners_dates_series_and_ocr_spellings() -> None:
     rec = declass.parse_bytes(b"scheduled to arrive in New Delhi as an English language teacher at the Soviet Embassy.\n", "e.md")
     assert "Soviet Embassy" in _orgs(rec)
     assert "Intel" not in _orgs(declass.parse_bytes(b"TO ELICIT MORE INFO ON SUBJ'S (PROBABLE INTEL) BACKGROUND.\n", "c.md"))
-    assert "Intel" in _orgs(declass.parse_bytes(b"Intel and Microsoft opened offices in Hanoi.\n", "c.txt"))
+    # "Intel" alone is intelligence (State C05797110, NARA 104-10193-10079); the company named in full is the company
+    for line in (b"Subject: H: Latest French Intel on Algeria hostage. Sid\n", b"BAP-3 Intel off (FI)\nBAP-4 Intel cre (PI)\n"):
+        assert not {"Intel", "Intel Corporation"} & _orgs(declass.parse_bytes(line, "c.md"))
+    assert "Intel Corporation" in _orgs(declass.parse_bytes(b"Intel Corporation and Microsoft opened offices in Hanoi. Intel said so.\n", "c.txt"))
+    # BP is the name since 1998: in a 1965 memo "BP." is a scrap of OCR (NARA 104-10101-10033)
+    memo = b"MEMORANDUM FOR THE RECORD\n\n12 May 1965\n\nSa5/108 W. Williams (in draft)\n\n8a8/s0B BP. Raggio (in draft)\n"
+    assert "BP" not in _orgs(declass.parse_bytes(memo, "m.md"))
     # the note every CIA name-check form prints (NARA 104-10006-10247): the agencies before the CIA
     note = b"Note 1. Records of COI, SSU, OSS and CIG are in RID/ARD, and those that meet indexing criteria are carded.\n"
     assert {"Coordinator of Information", "Strategic Services Unit", "Office of Strategic Services", "Central Intelligence Group"} <= _orgs(declass.parse_bytes(note, "n.md"))
