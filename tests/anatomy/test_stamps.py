@@ -182,3 +182,20 @@ def test_ops_center_distribution_list_is_furniture() -> None:
     rec = declass.parse_bytes(raw.encode(), "alert.txt")
     assert "WHSR" not in rec.text and "Peshawar" in rec.text
     assert not any(e["type"] == "organization" for e in rec.entities), rec.entities
+
+
+def test_a_printed_forms_imprint_is_furniture() -> None:
+    # FBI reports (124-90079-10017 and others; public domain): the Government Printing Office's
+    # imprint at the foot of the form, in OCR's spellings; the office named in a sentence stays
+    import declass
+
+    raw = (
+        "FBI - This report is loaned to you by the FBI, and neither it nor its contents are to be distributed outside the agency.\n\n"
+        "I U.S. GOVERNMENT PRINTING OFFICE: 1955 0-344750\n\nHow Ford.\n\n10/26/70\n\nU, 5, GOVERNMENT PRINTING OFFICE: 1988 0 = 476731\n"
+    )
+    assert sum(f.extra["kind"] == "form-imprint" for f in scan(raw)[0]) == 2
+    rec = declass.parse_bytes(raw.encode(), "report.md")
+    assert "PRINTING" not in rec.text and "loaned to you" in rec.text
+    assert not any("Printing Office" in e["name"] for e in rec.entities)
+    prose = declass.parse_bytes(b"The Government Printing Office published the Warren Commission's report in 1964.\n", "p.txt")
+    assert "Government Printing Office" in prose.text
