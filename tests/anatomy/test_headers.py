@@ -287,6 +287,12 @@ def test_ocr_damage_at_a_memorandums_sender() -> None:
         "SUBJECT 3 Morrow, Robert Dietz\n\n1. Tnais. memorandum is for your information only.\n"
     )
     assert memo.header.from_ == "Robert W. Gambino"
+    # 104-10111-10199: a lone letter OCR left before the label, "2" for the colon
+    specked = parse(
+        "‘i 17 OCT 1962\nMEMORANDUM FOR: Chief, CI/oa\nj FROM 2 Deputy Director of Security (Investigations\n"
+        "! and Operational Support)\nSUBJECT : #83 492\n\n1. Reference is made to your memorandum dated 21 September 1962.\n"
+    )
+    assert specked.header.from_ is not None and specked.header.from_.startswith("Deputy Director of Security")
     columns = parse(
         "26 June 1978\n\nMEMORANDUM TO:\n\nFROM\n\n:\n\nSUBJECT,\n\nJames W. Lucas\n\nDeputy\n\nExecutive Secretary\n\n"
         "Scott D. Breckinridge\n\nPrincipal Coordinator\n\n#SCA Requirements\n\n1. Attached are the hand-written requirements ot\n\n"

@@ -17,7 +17,8 @@ from declass.record import Portion, Record
 _MARK = re.compile(r"\s*\[REDACTED\]\s*")
 # a speck OCR leaves before a label (",From:", "• From:"), then perhaps a space
 _SPECKS = "“\"'‘_•*,.·-"
-_SPECK = "(?:[" + re.escape(_SPECKS) + r"][^\S\n]?)?"
+# a speck before a label, or a lone lower-case letter before one in capitals ("j FROM 2 Deputy Director")
+_SPECK = "(?:(?:[" + re.escape(_SPECKS) + r"]|[a-z](?=[^\S\n]+[A-Z]{2}))[^\S\n]?)?"
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +86,7 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
         nl = text.find("\n", pos, end)
         nl = end if nl == -1 else nl
         line = text[pos : min(nl, pos + 40)].lstrip()
-        if line[:1] and line[0] in _SPECKS:
+        if line[:1] and (line[0] in _SPECKS or (line[0].islower() and line[1:2] == " " and line[2:4].isupper())):
             line = line[1:].lstrip()
         first = line[:1]
         if first and first in initials and (lm := pat.match(text, pos, nl)) is not None:
