@@ -19,6 +19,7 @@ _MARK = re.compile(r"\s*\[REDACTED\]\s*")
 _SPECKS = "“\"'‘_•*,.·-"
 # a speck before a label, or a lone lower-case letter before one in capitals ("j FROM 2 Deputy Director")
 _SPECK = "(?:(?:[" + re.escape(_SPECKS) + r"]|[a-z](?=[^\S\n]+[A-Z]{2}))[^\S\n]?)?"
+_SPECK_AT = re.compile("^" + _SPECK)
 
 
 @lru_cache(maxsize=1)
@@ -86,8 +87,7 @@ def _fields(kind: str, text: str, limit: int) -> list[tuple[str, str, int, int]]
         nl = text.find("\n", pos, end)
         nl = end if nl == -1 else nl
         line = text[pos : min(nl, pos + 40)].lstrip()
-        if line[:1] and (line[0] in _SPECKS or (line[0].islower() and line[1:2] == " " and line[2:4].isupper())):
-            line = line[1:].lstrip()
+        line = _SPECK_AT.sub("", line, count=1).lstrip()  # a speck before the label
         first = line[:1]
         if first and first in initials and (lm := pat.match(text, pos, nl)) is not None:
             matches.append(lm)

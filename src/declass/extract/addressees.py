@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from declass.anatomy.data import load_yaml
 from declass.extract import packs, places, rules
-from declass.extract.housestyle import given_names, surname_in_capitals, title_case, world_given_names
+from declass.extract.housestyle import given_names, initial_stops, surname_in_capitals, title_case, world_given_names
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_words
@@ -193,7 +193,7 @@ def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False
         words = [t for t in raw.split() if not _INITIALS.fullmatch(t)]
         if cable and raw.isupper() and len(words) > 1 and fold(words[0]) not in world_given_names():
             return None  # a cable's addressee in capitals is a station ("SCUAT MEXI") unless a given name opens it
-        name = re.sub(r"\b([A-Z])[,;](?=\s)", r"\1.", " ".join(raw.split()))
+        name = initial_stops(" ".join(raw.split()))
         if raw.isupper():
             name = " ".join(t if _INITIALS.fullmatch(t) else t.capitalize() for t in name.split())
         return _mention(text, a + m.start("name"), a + m.end("name"), name)
@@ -339,27 +339,27 @@ def routing_people(text: str) -> list[Mention]:
 
 # a signature block: the name alone on its line, the post or the distribution below it, or a
 # closing above it ("Sincerely yours,", "FOR THE DIRECTOR OF SECURITY:")
-_SIGNER_LOOK = 3  # lines looked at above and below a name line
 _SIGNER_LINE = re.compile(rf"^{_H}*[^\w\n]{{0,3}}{_H}*(?P<name>[A-Z][^\n]{{2,40}}?){_H}*$", re.M)
-_SIGNER_BELOW = re.compile(r"[^\w\n]{0,3}\s*(?:Distribution|DISTRIBUTION|Attachments?|ATTACHMENTS?|Enclosures?|ENCLOSURES?|cc|CC)\b")
 _SIGNER_ABOVE = re.compile(r"FOR\s+THE\s+[A-Z][A-Z ]{4,60}:\s*$|For\s+the\s+[A-Z][A-Za-z ]{4,60}:\s*$")
 _LISTED = re.compile(r"[A-Z][.)]\s+\S")
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MIDDLE_INITIAL = re.compile(r"^[A-Z][a-zA-Z'’-]+\s+[A-Z][.,;]?\s+[A-Z]")
 
 
 @lru_cache(maxsize=1)
-def _signer_data() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    posts = load_yaml("headers.yaml")["signatures"]["titles"]
-    closings = rules.alternation([*rules.data()["closings"], *load_yaml("headers.yaml")["letters"]["closings"]], spaces=True)
-    return re.compile(r"[^\w\n]{0,3}\s*(?:" + "|".join(posts) + ")", re.I), re.compile(rf"^{_H}*(?:{closings}){_H}*[,.]?{_H}*$", re.I)
+def _signer_data() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a post under a signer's name, a list under it (``signature_followers``), a closing above it)."""
+    headers = load_yaml("headers.yaml")
+    posts = re.compile(r"[^\w\n]{0,3}\s*(?:" + "|".join(headers["signatures"]["titles"]) + ")", re.I)
+    lists = re.compile(rf"[^\w\n]{{0,3}}\s*(?:{rules.alternation(rules.data()['signature_followers'])})\b", re.I)
+    closings = rules.alternation([*rules.data()["closings"], *headers["letters"]["closings"]], spaces=True)
+    return posts, lists, re.compile(rf"^{_H}*(?:{closings}){_H}*[,.]?{_H}*$", re.I)
 
 
-def _lines_near(text: str, a: int, b: int, step: int) -> list[str]:
-    """Up to ``_SIGNER_LOOK`` lines with text above (``step`` -1) or below (+1) the line ``text[a:b]``."""
+def _lines_near(text: str, a: int, b: int, step: int, count: int) -> list[str]:
+    """Up to ``count`` lines with text above (``step`` -1) or below (+1) the line ``text[a:b]``."""
     out: list[str] = []
     pos = a
-    while len(out) < _SIGNER_LOOK:
+    while len(out) < count:
         if step < 0:
             if pos <= 0:
                 break
@@ -383,20 +383,20 @@ def signer_people(text: str) -> list[Mention]:
     THE DIRECTOR OF SECURITY:"); a given name, an initial and a surname alone on a line
     ("Lee H. Wigren") wherever it stands."""
     _, stop = _data()
-    posts, closing = _signer_data()
+    posts, lists, closing = _signer_data()
     out: list[Mention] = []
     for m in _SIGNER_LINE.finditer(text):
         p = _person(text, m.start("name"), m.end("name"), stop)
         if p is None or len(p.name.split()) < 2:
             continue
         words = [w for w in p.name.split() if not _INITIALS.fullmatch(w)]
-        if len(words[-1]) < 3 or words[-1].lower().strip(".") in _SUFFIXES:
+        if len(words[-1]) < 3 or words[-1].lower().strip(".") in rules.words("name_suffixes"):
             continue  # "Thomas R. Jr", "QN.I.": no surname
-        below = _lines_near(text, m.start(), m.end(), 1)[:1]
-        above = _lines_near(text, m.start(), m.end(), -1)[:2]
-        if re.match(r"[A-Z][.)]\s", p.text) and above and (_LISTED.match(above[0]) or _SIGNER_BELOW.match(above[0])):
+        below = _lines_near(text, m.start(), m.end(), 1, 1)
+        above = _lines_near(text, m.start(), m.end(), -1, 2)
+        if re.match(r"[A-Z][.)]\s", p.text) and above and (_LISTED.match(above[0]) or lists.match(above[0])):
             continue  # "Attachments: / A. Photos / B. Nemo": a lettered list, no initial and a surname
-        placed = any(posts.match(ln) or _SIGNER_BELOW.match(ln) for ln in below) or any(closing.match(ln) or _SIGNER_ABOVE.search(ln) for ln in above)
+        placed = any(posts.match(ln) or lists.match(ln) for ln in below) or any(closing.match(ln) or _SIGNER_ABOVE.search(ln) for ln in above)
         given = fold(words[0]) in world_given_names() or bool(_INITIALS.fullmatch(p.name.split()[0]))
         middle = bool(_MIDDLE_INITIAL.match(p.text))
         # a given name or an initial opens the name ("Foreign Service" is no signer), or, where the

@@ -245,19 +245,24 @@ def _names_in_capitals(text: str) -> list[Mention]:
         if before and before.group(1).isupper() and before.group(1).lower() in given:
             continue  # "ESTHER MARIA SOSA": the name began a word earlier
         raw = text[m.start("all") : end]
-        name = title_case(_COMMA_STOP.sub(r"\1.", " ".join(raw.split())))
+        name = title_case(initial_stops(" ".join(raw.split())))
         out.append(Mention(m.start("all"), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
 
 
-_COMMA_STOP = re.compile(r"\b([A-Z]),(?=\s)")  # "GERALD H, WATKINS": the initial's stop
+_COMMA_STOP = re.compile(r"\b([A-Z])[,;](?=\s)")
+
+
+def initial_stops(name: str) -> str:
+    """An initial's stop that OCR read as a comma or a semicolon, put back: "GERALD H, WATKINS",
+    "Janes E; Flannery" -> "GERALD H. WATKINS", "Janes E. Flannery"."""
+    return _COMMA_STOP.sub(r"\1.", name)
 
 
 def _comma_initial(text: str) -> list[Mention]:
     """ "Mr. Lucien E, Conein", "Mr. D. B, Anderson": a given name (or an initial), a middle initial
     whose stop OCR read as a comma, a surname; the model reads two people, or a person and a word."""
-    words = rules.ordinary_words() | common_words()
-    surnames = world_surnames()
+    ordinary, common, surnames = rules.ordinary_words(), common_words(), world_surnames()
     out = []
     for m in _COMMA_INITIAL.finditer(text):
         first, sur = m.group("first"), m.group("sur")
@@ -268,10 +273,10 @@ def _comma_initial(text: str) -> list[Mention]:
         before = re.search(r"([A-Za-z]+),[^\S\n]*$", text[max(0, m.start() - 30) : m.start()])
         if before and before.group(1).lower() not in title_words():
             continue  # "To: Sullivan, Jacob J, Derse, Anne E": State's directory, the surname first ("Mr, K. A, Mendenhall" is a name)
-        if fold(sur) in words and fold(sur) not in surnames:
+        if (fold(sur) in ordinary or fold(sur) in common) and fold(sur) not in surnames:
             continue  # "John A, Director": a word after the comma
         raw = m.group(0)
-        name = _COMMA_STOP.sub(r"\1.", " ".join(raw.split()))
+        name = initial_stops(" ".join(raw.split()))
         out.append(Mention(m.start(), m.end(), raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
 
@@ -451,7 +456,7 @@ def titled_in_capitals(text: str) -> list[Mention]:
             continue  # "THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT"
         if len(keep) == 1 and len(keep[0].group()) < 3:
             continue
-        name = title_case(_COMMA_STOP.sub(r"\1.", text[a:b]))
+        name = title_case(initial_stops(text[a:b]))
         out.append(Mention(a, b, text[a:b], "person", f"person:{slug(name)}", name, "rule:title and a name in capitals", PRIORITY))
     return out
 

