@@ -63,18 +63,29 @@ def _place_after_head(s: str, head_end: int) -> tuple[int, int, places.Place] | 
     return None
 
 
-def places_inside_posts(ms: list[Mention], text: str) -> list[Mention]:
-    """The place a diplomatic post is in, named inside the post's name, is a place the document
-    names too ("U.S. Embassy in Baghdad", "Embassy Baghdad": Baghdad). These mentions lie inside
-    the post's: the only mentions of a record that overlap."""
+def places_inside_bodies(ms: list[Mention], text: str) -> list[Mention]:
+    """The place a diplomatic post is in, or a local body serves, named inside its name, is a
+    place the document names too ("U.S. Embassy in Baghdad", "Embassy Baghdad": Baghdad; "DALLAS
+    DIVISION": Dallas). These mentions lie inside the body's: the only mentions of a record that
+    overlap."""
     out = []
     # a place the document names elsewhere is that place here too
     named = {fold(m.text): m for m in ms if m.type == "place"}
+    g = places.gazetteer()
     for m in ms:
-        if m.type != "organization" or m.attributes.get("kind") != "diplomatic_post":
-            continue
-        head = _post_head().search(m.text)
-        where = _place_after_head(m.text, head.end()) if head else None
+        kind = m.attributes.get("kind") if m.type == "organization" else None
+        where: tuple[int, int, places.Place] | None = None
+        if kind == "diplomatic_post":
+            head = _post_head().search(m.text)
+            where = _place_after_head(m.text, head.end()) if head else None
+        elif kind == "local_body":
+            # "Little Rock Division", "MONTGOMERY COUNTY POLICE DEPARTMENT": the place it serves
+            span = institutions.local_place(m.text)
+            if span is not None:
+                # a town's or a state's: not "Garland County" as Garland, nor the region a
+                # headquarters division covers ("Latin America Division")
+                cands = [p for p in g.index.get(fold(m.text[span[0] : span[1]])) or [] if p.kind in ("city", "state")]
+                where = (*span, places.choose(cands)) if cands else None
         if where is not None:
             a, b, p = where
             same = named.get(fold(m.text[a:b]))
@@ -300,7 +311,7 @@ def find(
         if m.type == "person":
             m.title = title_before(text, m.start)
     ms = _drop_lone_words(ms, text)
-    return _entities(ms + places_inside_posts(ms, text))
+    return _entities(ms + places_inside_bodies(ms, text))
 
 
 def _people_of_packs(ms: list[Mention], year: int | None) -> None:

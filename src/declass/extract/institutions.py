@@ -24,7 +24,8 @@ _PARTY = r"(?:U\.S\.|US|UK|EU|UN|[A-Z][a-z]+)"
 # symbol before a slash: "DDP/Operations Group")
 # a unit's number is part of its name: "66th MI Group", "82nd Airborne Division"
 _ORD = r"\d{1,4}(?:st|nd|rd|th)"
-_MOD = rf"(?:{_PARTY}-{_PARTY}|{_PARTY}/[A-Z][a-z]+|U\.S\.|U\.N\.|[A-Z]{{2,5}}|[A-Z][a-z]+|{_ORD})(?:'s|’s)?"
+# "St. Joseph's Hospital", "Ft. Worth Police": a saint's or a fort's abbreviation begins a name
+_MOD = rf"(?:(?:St|Ste|Ft|Mt)\.|{_PARTY}-{_PARTY}|{_PARTY}/[A-Z][a-z]+|U\.S\.|U\.N\.|[A-Z]{{2,5}}|[A-Z][a-z]+|{_ORD})(?:'s|’s)?"
 _ORDINAL = re.compile(_ORD)
 _LINK = r"(?:of|for|on)(?:[^\S\n]+the)?"  # "Office of the Secretary of State"
 _AND = r"(?:of|and|for)"  # further links, never "and the": that starts another name
@@ -222,7 +223,72 @@ def find(text: str) -> list[Mention]:
         if raw != s and not all(w.lower() in common_words() for w in re.findall(r"[A-Za-z]{4,}", s)):
             continue  # in capitals, every word a word of the records: "OFFICE OF SSCURITY" is OCR noise
         out.append(Mention(a, b, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
-    return out + spanish(original)
+    return out + spanish(original) + local_bodies(original) + head_first(original)
+
+
+LOCAL_SOURCE = "rule:local-body"
+_PLACE_WORD = r"[A-Z][A-Za-z'’.-]*"
+
+
+@lru_cache(maxsize=1)
+def _local_pattern() -> re.Pattern[str]:
+    heads = rules.alternation(rules.data()["local_body_heads"], spaces=True)
+    suffix = rules.alternation(rules.data()["local_body_place_suffixes"])
+    return re.compile(rf"(?<![\w.])(?P<words>{_PLACE_WORD}(?:{_H}{_PLACE_WORD}){{0,2}})(?:{_H}(?P<suffix>(?i:{suffix})))?{_H}(?P<head>(?i:{heads}))(?![\w])")
+
+
+def local_place(name: str) -> tuple[int, int] | None:
+    """Where, in the name of a body that serves a place ("The Little Rock Division", "MONTGOMERY
+    COUNTY POLICE DEPARTMENT"), the place's name lies: the longest run of words before the head
+    noun that the gazetteer knows (a word of the records alone only if it is a big place:
+    "Mobile" no, "Dallas" yes). None if there is none."""
+    m = _local_pattern().search(name)
+    if m is None:
+        return None
+    g = places.gazetteer()
+    words = list(re.finditer(r"\S+", m.group("words")))
+    suffixes = rules.words("local_body_place_suffixes")
+    for i in range(len(words)):
+        a, b = m.start("words") + words[i].start(), m.end("words")
+        key = fold(name[a:b])
+        if key not in g.index and i < len(words) - 1 and words[-1].group().lower() in suffixes:
+            key = fold(name[a : m.start("words") + words[-2].end()])  # "Garland County": Garland
+        if key not in g.index:
+            continue
+        if i == len(words) - 1 and key in common_words() and not places.big(key):
+            return None
+        return a, b
+    return None
+
+
+def local_bodies(text: str) -> list[Mention]:
+    """Bodies named for the place they serve: a field office or division, a police force, a
+    sheriff's office, a grand jury ("DALLAS DIVISION", "THE LITTLE ROCK DIVISION:", "Dortmund
+    Police", "MONTGOMERY COUNTY POLICE DEPARTMENT", "Garland County Grand Jury"). Read in capitals
+    too, in running text: a place the gazetteer knows and such a head noun together name no
+    ordinary thing. The place and the head are set alike (both in capitals, or both capitalised);
+    the head nouns are data (``rules.yaml`` ``local_body_heads``). The place is named too, inside
+    (``entities.places_inside_bodies``)."""
+    out = []
+    for m in _local_pattern().finditer(text):
+        where = local_place(m.group())
+        if where is None:
+            continue
+        a = m.start() + where[0]
+        raw = text[a : m.end()]
+        head = m.group("head")
+        caps = raw.isupper()
+        if not caps and not all(w[:1].isupper() for w in raw.split() if w.lower() not in _CONNECTORS):
+            continue  # "Dallas police": a city's police, said in passing, or a sentence's words
+        if not caps and any(w.isupper() and len(w) > 3 for w in raw.split()) and not head.isupper():
+            continue
+        before = text[m.start() : a].split()
+        if not caps and before and before[-1][:1].isupper() and before[-1].capitalize() not in _pattern()[1]:
+            continue  # "Soviet Russia Division": a longer name, the institution reader's
+        name = " ".join(w if not caps or w.lower() in ("of",) else w.capitalize() for w in raw.split())
+        name = re.sub(r"\bOf\b", "of", name)
+        out.append(Mention(a, m.end(), raw, "organization", f"organization:{slug(name)}", name, LOCAL_SOURCE, PRIORITY + 1, {"kind": "local_body"}))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -260,4 +326,50 @@ def spanish(text: str) -> list[Mention]:
         raw = text[a:b]
         name = " ".join(w.lower() if w.lower() in links else w if w.isdigit() else w.capitalize() if w.isupper() else w for w in raw.split())
         out.append(Mention(a, b, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
+    return out
+
+
+HEAD_FIRST_SOURCE = "rule:head-first"
+
+
+@lru_cache(maxsize=1)
+def _head_first_pattern() -> re.Pattern[str]:
+    heads = rules.alternation(rules.data()["head_first_heads"])
+    word = r"[A-Z][A-Za-zÁÉÍÓÚÑáéíóúñ'’-]+"
+    link = r"(?:de|del|la|le|des|DE|DEL|LA|LE|DES)"
+    return re.compile(rf"(?<![\w.])(?:(?:Gran|Grand|GRAN|GRAND){_H})?(?P<head>(?i:{heads}))(?P<rest>(?:{_H}(?:{link}{_H})?{word}){{1,3}})")
+
+
+def head_first(text: str) -> list[Mention]:
+    """Hotels and hospitals named head noun first ("the Hotel Plaza gambling casino", "GRAN HOTEL
+    CONTINENTAL,", "Hotel de Marigny"): the head, capitalised or in capitals, and the words after
+    it set alike, while they are no ordinary word of the records (a place's name may be: "Hotel
+    Berlin") nor a part or business of the place ("Hotel Lounge", "HOTEL BILL"; data:
+    ``rules.yaml`` ``head_first_not_names``)."""
+    stops = rules.words("head_first_not_names")
+    words = common_words()
+    g = places.gazetteer()
+    out = []
+    for m in _head_first_pattern().finditer(text):
+        head = m.group("head")
+        if not (head.isupper() or head[1:].islower()):
+            continue
+        caps = head.isupper()
+        end = m.end("head")
+        content = 0
+        for t in re.finditer(r"\S+", m.group("rest")):
+            w = t.group()
+            if w.lower() in ("de", "del", "la", "le", "des"):
+                continue
+            if (w.isupper() != caps and len(w) > 1) or w.lower() in stops:
+                break
+            if w.lower() in words and (len(w) <= 3 or fold(w) not in g.index):
+                break  # "HOTEL AS PLANNED", "HOTEL CATERING TO": a sentence goes on
+            end, content = m.start("rest") + t.end(), content + 1
+        if not content:
+            continue
+        a = m.start()
+        raw = text[a:end]
+        name = " ".join(w.capitalize() if caps and w.lower() not in _CONNECTORS | {"de", "del", "le", "des"} else w.lower() if caps else w for w in raw.split())
+        out.append(Mention(a, end, raw, "organization", f"organization:{slug(name)}", name, HEAD_FIRST_SOURCE, PRIORITY, {}))
     return out
