@@ -1182,3 +1182,18 @@ def test_cold_war_movements_in_a_teletype_set_in_capitals() -> None:
     )
     rec = declass.parse_bytes(text.encode(), "teletype.md")
     assert "Black Panther Party" in _orgs(rec), _orgs(rec)
+
+
+def test_a_word_of_the_records_before_a_city_the_model_reads_as_a_name() -> None:
+    # an FBI letter in the JFK files (124-90056-10003, public domain): "Reference" is no given name,
+    # so the model's "Reference Havana" is the city, and the city's other mentions stay places
+    text = (
+        "FROM\n\nLegat, Havana (92-1)\n\nSUBJECT:\n\nSANTO TRAFFICANTE, JR., Was.\n\nANTI-RACKETEERING\n\nUNg\n\n"
+        "Reference Havana letter dated 4/3/58.\n\nSet forth below is additional information developed\n\n"
+        "by the Office of the Legal Attache, Havana, concerning the\n\nsubject's activities.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "letter.md")
+    people = {e["name"] for e in rec.entities if e["type"] == "person"}
+    assert not any("Havana" in p for p in people), people
+    havana = [e for e in rec.entities if e["name"] == "Havana"]
+    assert havana and havana[0]["type"] == "place" and len(havana[0]["mentions"]) >= 2, havana

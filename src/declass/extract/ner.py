@@ -102,7 +102,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             continue  # "Drafted", "Secretary": words, not names
         if typ == "person" and len(alpha) > 1 and _heading_words(alpha):
             continue  # "Operational Support", "Desk Officer", "Interim Reply": a heading, not a name
-        if typ == "person" and len(toks) == 2 and _heading_words(toks[:1]) and (at := _place_word(text, a, b, toks)) is not None:
+        if typ == "person" and len(toks) == 2 and _word_not_name(toks[0]) and (at := _place_word(text, a, b, toks)) is not None:
             a, typ = at, "place"  # "Reference Havana letter": a word of the records, then the place
             s, toks = text[a:b], text[a:b].split()
         if loud and typ == "organization" and len(toks) == 1 and s.isupper():
@@ -279,6 +279,13 @@ def _heading_words(toks: list[str]) -> bool:
     in capitals ("Operational Support"), not a name ("Grant Harris", "Art Keller")."""
     low = rules.ordinary_words()
     return all(w.lower() in low for w in toks) and fold(toks[0]) not in housestyle.world_given_names()
+
+
+def _word_not_name(tok: str) -> bool:
+    """A word of the records that is no given name and no surname ("Reference", "Operational"; not
+    "Grant", "Rice")."""
+    f = fold(tok)
+    return tok.lower() in common_words() and f not in housestyle.world_given_names() and f not in housestyle.world_surnames()
 
 
 def _place_word(text: str, a: int, b: int, toks: list[str]) -> int | None:
