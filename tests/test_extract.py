@@ -1197,3 +1197,22 @@ def test_a_word_of_the_records_before_a_city_the_model_reads_as_a_name() -> None
     assert not any("Havana" in p for p in people), people
     havana = [e for e in rec.entities if e["name"] == "Havana"]
     assert havana and havana[0]["type"] == "place" and len(havana[0]["mentions"]) >= 2, havana
+
+
+def test_names_in_capitals_with_a_particle_or_a_given_name_of_the_world_lists() -> None:
+    # FBI reports in the JFK files (124-10203-10000, 124-10239-10171, 124-90103-10005; public domain):
+    # a particle before the surname, a given name of the wider lists before a surname they know, a
+    # given name that is also a big city's after an FBI title
+    text = (
+        "The reference to STEVE by ALEX midway in the conversation\nis probably a reference to STEVE DE KOSTA. It is noted\n"
+        "JIMMY ALLEGRETTI and JOSEPH DI VARCO.\n\n"
+        "On 3-13-64, MARGARITA MUNGUIA, Visa Section, US Embassy, Mexico, D.F., made available\n"
+        "Will follow and report the activities of SEBASTIAN JOHN LA ROCCA and his associates.\n"
+        "T-4 is PCI AUSTIN PITTMAN.\n"
+        "GEORGINA DE LAS\nCASAS STREET.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "report.md")
+    people = {fold(e["name"]) for e in rec.entities if e["type"] == "person"}
+    assert {"steve de kosta", "joseph di varco", "margarita munguia", "sebastian john la rocca", "austin pittman"} <= people, people
+    assert not any(p.endswith("de las") for p in people), people
+    assert "austin" not in {fold(e["name"]) for e in rec.entities if e["type"] == "place"}

@@ -29,7 +29,11 @@ LONE_PRIORITY = 12  # above the model, below the gazetteer: "Florence" alone sta
 _H = r"[^\S\n]+"
 # a lookahead: every word may begin a name, the words before it in capitals eat none of it
 # ("SPOT CANDIDATES FOR ACCESS VALENTIN VASILYEVICH BAKULIN")
-_CAPS_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z][.,]|[A-Z]{{3,}}))?{_H}(?P<sur>[A-Z][A-Z'’-]{{2,}}))(?![\w]))")
+# a surname's particle before it: "MARIO DI FONZO", "JOHN VAN METER"
+_PARTICLE = rf"(?:DE(?:{_H}(?:LA|LAS|LOS))?|DI|DEL|DA|DOS|DU|LA|LE|VAN|VON|DER)(?!{_H}(?:LA|LAS|LOS)\b)"
+_CAPS_NAME = re.compile(
+    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z][.,]|[A-Z]{{3,}}))?{_H}(?P<sur>(?:{_PARTICLE}{_H})?[A-Z][A-Z'’-]{{2,}}))(?![\w]))"
+)
 # a name in running text whose initial's stop OCR read as a comma: "Lucien E, Conein", "D. B, Anderson"
 _COMMA_INITIAL = re.compile(
     rf"(?<![\w.,])(?P<first>[A-Z][a-z]{{2,}}|[A-Z]\.){_H}+(?:(?P<mid0>[A-Z]\.){_H}+)?(?P<mid>[A-Z]),{_H}+(?P<sur>(?:O['’])?[A-Z][a-z][A-Za-z'’-]+)(?![\w])"
@@ -237,7 +241,17 @@ def _names_in_capitals(text: str) -> list[Mention]:
         if _a_word(sur):
             continue  # "JUAN PERON DEPART", "ROSE SIMINOW AMERICAN"
         russian = bool(mid) and patronymic(mid or "")  # "VALENTIN VASILYEVICH BAKULIN": a patronymic makes it a name
-        if (first.lower() not in given and not russian) or not _surname(sur, given, not_sur):
+        # a given name of the narrow list, or of the world's lists before a surname they know
+        # ("HENRIETTA LORIE", "AUSTIN PITTMAN")
+        known_given = first.lower() in given or (
+            fold(first) in given_anywhere()
+            # the surname, or the first of two surnames joined by a particle ("BATALLA DE BASSOLS")
+            and any(fold(w) in world_surnames() for w in (sur.split()[-1], mid if mid and " " in sur else "") if len(w) > 2)
+            and first.lower() not in title_words()
+            and not {sur.lower(), fold(sur)} & (common_words() | rules.words("not_in_person_names"))
+            and not _NAME_BEFORE.search(text, max(0, m.start("all") - 20), m.start("all"))  # "Manuel MORENO SANCHEZ"
+        )
+        if (not known_given and not russian) or not _surname(sur, given, not_sur):
             continue
         before = re.search(r"([A-Za-z]+)\.?[^\S\n]+$", text[max(0, m.start("all") - 16) : m.start("all")])
         if before and before.group(1).lower() in rules.words("place_name_starts"):
@@ -416,12 +430,14 @@ def titled_in_capitals(text: str) -> list[Mention]:
     for m in _caps_title().finditer(text):
         toks = list(re.finditer(r"[A-Z][.,]|[^\s.]+", m.group("name")))
         keep = []
-        for t in toks:
+        for i, t in enumerate(toks):
             w = t.group()
             if re.fullmatch(r"[A-Z][.,]", w):
                 keep.append(t)  # an initial: "MRS. JOSEPH J. HANLEY"
                 continue
-            if len(w) < 3 or w.lower() in stop or w in not_sur or not _surname(w, given, not_sur):
+            # a given name that is also a big city's, before the surname: "PCI AUSTIN PITTMAN"
+            city_given = not keep and i + 1 < len(toks) and fold(w) in given_anywhere()
+            if len(w) < 3 or w.lower() in stop or w in not_sur or not (city_given or _surname(w, given, not_sur)):
                 break
             keep.append(t)
         cut = False
