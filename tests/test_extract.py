@@ -1216,3 +1216,16 @@ def test_names_in_capitals_with_a_particle_or_a_given_name_of_the_world_lists() 
     assert {"steve de kosta", "joseph di varco", "margarita munguia", "sebastian john la rocca", "austin pittman"} <= people, people
     assert not any(p.endswith("de las") for p in people), people
     assert "austin" not in {fold(e["name"]) for e in rec.entities if e["type"] == "place"}
+
+
+def test_the_jfk_release_stamp_and_the_collections_name_are_no_person() -> None:
+    # NARA's identification forms in the JFK files (124-90096-10172, 104-10131-10092; public domain):
+    # the stamp as OCR printed it is furniture, "JFK" before the collection's words is no president
+    text = (
+        "JFK. Assassination System\nIdentification Form\n\nAGENCY: FBI\nSUBJECTS :\nCHARLES TOURINE\n\n"
+        "Heleased under the John F. Kennedy\n\nAssassination Records Collection act of\n\n1992(44 USC 2107 Notel. Case#:NW\n\n"
+        "55924 Date: 10-26-2021\n\nJFK reviewer Joe Murphy is the focal point for this request.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "form.md")
+    assert not [e for e in rec.entities if "Kennedy" in e["name"]], [e["name"] for e in rec.entities]
+    assert "Joe Murphy" in {e["name"] for e in rec.entities if e["type"] == "person"}

@@ -116,6 +116,21 @@ def test_jfk_release_stamps() -> None:
     assert v2[0]["year"] == "2022"
 
 
+@pytest.mark.parametrize(
+    ("raw", "date"),
+    [
+        # OCR's variants of NARA's stamp in the JFK files (104-10131-10092, 124-10203-10264 and others; public domain)
+        ("Heleased under the John F. Kennedy\n\nAssassination Records Collection act of\n\n1992(44 USC 2107 Notel. Case#:NW\n\n55924 Date: 10-26-2021", "2021-10-26"),
+        ("Released under the John F. Kenhedy\n\nAssassination Records Collection Act of\n\nSTANDARD FORM NO. 64\n\n1992 (44 USC 2107 Note). Case#:NW\n\n65994 Date: 11-01-2021", "2021-11-01"),
+        ("Released under the John F. Kennedy Rosassination Flecords Collecton Act ol 992 (44 USC: 2107 Note]. Case#:NW 65994 Date: 11-01-2021", "2021-11-01"),
+        ("Heleased under the John F. Kennedy Ascascination Records Collection Act of 1992144 U5C 2102\n\nMotel. Case#:NW 99226 Date: 11-01-2021", "2021-11-01"),
+    ],
+)
+def test_jfk_release_stamp_as_ocr_prints_it(raw: str, date: str) -> None:
+    v = values(raw, "release-stamp")
+    assert v and v[0].get("date") == date, v
+
+
 def test_review_authority_and_upgrade_block() -> None:
     v = values("REVIEW AUTHORITY: Adolph Eisner, Senior Reviewer", "review-authority")
     assert v[0]["reviewer"] == "Adolph Eisner" and v[0]["title"] == "Senior Reviewer"

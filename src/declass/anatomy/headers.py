@@ -431,8 +431,10 @@ def _form_label(line: str) -> tuple[str, str] | None:
     m = pattern.match(line)
     if not m:
         return None
-    name = next(names[int(k[1:])] for k, v in m.groupdict().items() if v is not None and k != "value")
-    return name, m.group("value").strip()
+    key, label = next((k, v) for k, v in m.groupdict().items() if v is not None and k != "value")
+    if label.islower():
+        return None  # "from whom", "from ClA-controlled documents.)": the form's words, or a sentence, not its label
+    return names[int(key[1:])], m.group("value").strip()
 
 
 def _plausible(value: str) -> bool:

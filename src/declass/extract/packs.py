@@ -193,11 +193,12 @@ def _mention(m: Matcher, key: str, text: str, a: int, b: int, how: str) -> Menti
 
 
 def _part_of_other_name(e: Entry, text: str, end: int) -> bool:
-    """ "JFK Assassination System", "JFK Project Officer": the name begins the name of something else."""
-    after = text[end : end + 30].split()[:1]
+    """ "JFK Assassination System", "JFK Project Officer": the name begins the name of something else
+    (a stop OCR put between them aside: "JFK. Assassination System")."""
+    after = re.match(r"\.?\s*(\S+)", text[end : end + 30])
     if not after:
         return False
-    return after[0].strip(".,;:").lower() in e.not_before
+    return after.group(1).strip(".,;:").lower() in e.not_before
 
 
 def _begins_institution(e: Entry, text: str, end: int) -> bool:
