@@ -1229,3 +1229,19 @@ def test_the_jfk_release_stamp_and_the_collections_name_are_no_person() -> None:
     rec = declass.parse_bytes(text.encode(), "form.md")
     assert not [e for e in rec.entities if "Kennedy" in e["name"]], [e["name"] for e in rec.entities]
     assert "Joe Murphy" in {e["name"] for e in rec.entities if e["type"] == "person"}
+
+
+def test_what_the_model_calls_an_organisation_in_ocr_noise_no_list_knows() -> None:
+    # handwritten notes OCR'd in the JFK files (180-10145-10308) and a CIA report (104-10172-10318), public domain
+    text = (
+        "DB Yung 05.7 = Paalld Qufermoteir (epoot\nPrcumtng - heat $ Claus who Let Yarero\n"
+        "Sombre ow Prous by Panu Og Cains |\nManuet Kay , Gobir Sagow, Cute Abire, whe\n\n"
+        "the NTS matter, subj appeared highly pleased and remarked that Moesow\nTecently told him that his reporting was far better.\n"
+        "He met the Cuban Revolutionary Council and the Soviet Embassy.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "notes.md")
+    orgs = _orgs(rec)
+    assert not {"Paalld Qufermoteir", "Gobir Sagow", "Moesow Tecently"} & orgs, orgs
+    assert {"Cuban Revolutionary Council", "Soviet Embassy"} <= orgs, orgs
+    form = b"Office of Origin\n\nDate Investigative Period\n\nLITTLE ROCK\n"
+    assert not any(o.startswith("Office of Origin") for o in _orgs(declass.parse_bytes(form, "form.md")))

@@ -216,8 +216,8 @@ def find(text: str) -> list[Mention]:
                 a, s = a + inner, s[inner:]  # "Board of the American Constitution Society": the society
         name = " ".join(s.split())
         raw = original[a:b]
-        if fold(name) in not_names:
-            continue  # "Office of Origin", "Employing Office": captions of forms
+        if fold(name) in not_names or any(fold(name).startswith(n + " ") for n in not_names):
+            continue  # "Office of Origin", "Employing Office": captions of forms, also run on into the next ("Office of Origin Date Investigative Period")
         if raw != s and not _own_field(original, a, b):
             continue  # in capitals, a name fills a field of its own: "FURNISH THIS OFFICE" is a sentence
         if raw != s and not all(w.lower() in common_words() for w in re.findall(r"[A-Za-z]{4,}", s)):

@@ -128,6 +128,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             continue  # office symbols and markings
         if _ocr_junk(s, toks, words, text, seen):
             continue
+        if typ == "organization" and len(toks) > 1 and not any(_known_word(w) for w in toks):
+            continue  # "Gobir Sagow", "Paalld Qufermoteir": no word any list knows, OCR noise
         name = " ".join(toks)
         if typ == "person" and len(toks) <= 2:
             # "Sullivan, Jacob J": e-mail headers print the surname first, at the start of a line or
@@ -371,6 +373,24 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: d
         if len(toks) == 1 and not twice(text, s, seen):
             return True  # one all-capital word seen once: too little to call it a name
     return False
+
+
+def _known_word(w: str) -> bool:
+    """Whether a dictionary, the name lists or the gazetteer know ``w``, or it is an acronym or an initial."""
+    core = w.strip(".,;:'’()\"-")
+    if len(core) <= 2 or (core.isupper() and len(core) <= 5) or not core.isalpha():
+        return True
+    f = fold(core)
+    return (
+        f in vocabulary()
+        or f in common_words()
+        or f in housestyle.world_surnames()
+        or f in housestyle.given_anywhere()
+        or f in places.gazetteer().index
+        or f in rules.words("institution_heads")
+        or f in rules.words("institution_heads_spanish")
+        or f in rules.words("spanish_connectors")
+    )
 
 
 def _stub(w: str) -> bool:
