@@ -1245,3 +1245,40 @@ def test_what_the_model_calls_an_organisation_in_ocr_noise_no_list_knows() -> No
     assert {"Cuban Revolutionary Council", "Soviet Embassy"} <= orgs, orgs
     form = b"Office of Origin\n\nDate Investigative Period\n\nLITTLE ROCK\n"
     assert not any(o.startswith("Office of Origin") for o in _orgs(declass.parse_bytes(form, "form.md")))
+
+
+def test_a_person_the_model_finds_in_poor_ocr_that_no_list_knows() -> None:
+    # a CIA contract OCR read badly (104-10222-10001) and a memorandum (104-10320-10038), public domain;
+    # a name the lists do not know in clean text stays (State C05764896: "Shirin Ebadi")
+    ocr = (
+        "ull coasidoralton fur tha pubiiaston ol such\n\ntalormallon and servicea you will be pald a loo of 150 for any day\n\n"
+        "Faymonts will be made su direciod by you la writing la a\n\nli annos accoplablo to Rhe Governaienl. No taxed will ho mitzhold.\n\n"
+        "Chack Highes:\n\nLovel Aspained,\n\nLANGISATE\n\nCOUPITINCY\n\nUnknour.\n\nVIA\n\nBeputy Directur for sland\n\n"
+    )
+    people = {e["name"] for e in declass.parse_bytes(ocr.encode(), "contract.md").entities if e["type"] == "person"}
+    assert not {"Rhe Governaienl", "Lovel Aspained", "Beputy Directur"} & people, people
+    mail = (
+        'ngagement". That was seen as a sign that the President was more likely to place emphasis on\n'
+        "relations with a wide range of countries rather than rely on old alliances. Mr Brown's increasingly poor\n"
+        'relationship with the White House contrasts sharply with that of his predecessor Tony Blair, who enjoyed close\n'
+        'friendships with both Mr Clinton and George W Bush.\n'
+        "John Major's Tory government had difficulty with Mr Clinton, however, because of claims that Mr Major had\n"
+        "tried to help George Bush Snr's re-election campaign in 1992 by allowing researchers to dig into Mr Clinton's\n"
+        'student past at Oxford — something Sir John has always denied.\n'
+        'Mr Brown, whose plans for a lunchtime speech to the United Nations were derailed after Col Gaddafi spoke for\n'
+        '96 minutes, faced attacks on several fronts yesterday.\n'
+        'Kathy Tedeschi and Sue Kosmowski, Americans who lost husbands in the Lockerbie bombing, travelled to\n'
+        'New York to protest outside the UN headquarters. They claimed that Mr Brown had put trade interests ahead of\n'
+        'justice for victims families.\n'
+        'The Prime Minister was also accused of trying to appease Iran by ignoring the supression of opposition in order\n'
+        'to safeguard talks on its nuclear programme.\n'
+        "Shirin Ebadi, Iran's only Nobel Peace Prize winner, said the West cared more about its own securit y than\n"
+        'human rights.\n'
+        'Mr Brown was criticised for failing to stay at a dinner where he was honoured as Statesman of the Year. Guests\n'
+        'paid $1,000 to attend the function attended by, among others, Henry Kissinger and the pop star Bono.\n'
+        '\n'
+        '\n'
+        '\n'
+        '\n'
+    ).encode()
+    assert "Shirin Ebadi" in {e["name"] for e in declass.parse_bytes(mail, "mail.txt").entities if e["type"] == "person"}

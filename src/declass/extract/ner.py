@@ -17,7 +17,7 @@ from declass.extract.mention import Mention
 from declass.extract.rules import ordinary_words
 from declass.extract.textutil import fold, shouting, slug
 from declass.extract.titles import title_prefix, title_words, titles
-from declass.read.quality import common_words
+from declass.read.quality import assess, common_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
 
@@ -128,8 +128,12 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             continue  # office symbols and markings
         if _ocr_junk(s, toks, words, text, seen):
             continue
-        if typ == "organization" and len(toks) > 1 and not any(_known_word(w) for w in toks):
-            continue  # "Gobir Sagow", "Paalld Qufermoteir": no word any list knows, OCR noise
+        if typ in ("organization", "person") and len(toks) > 1 and not any(_known_word(w) for w in toks):
+            # "Gobir Sagow", "Paalld Qufermoteir": no word any list knows, OCR noise; a person's name
+            # the lists do not know is one where OCR is poor or a word of it is a word OCR broke
+            # ("Beputy Directur"), not "Shirin Ebadi" in an e-mail
+            if typ == "organization" or _noisy_near(text, a, b) or any(housestyle.near_common_word(fold(w)) for w in toks if len(w) >= 6):
+                continue
         name = " ".join(toks)
         if typ == "person" and len(toks) <= 2:
             # "Sullivan, Jacob J": e-mail headers print the surname first, at the start of a line or
@@ -373,6 +377,15 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: d
         if len(toks) == 1 and not twice(text, s, seen):
             return True  # one all-capital word seen once: too little to call it a name
     return False
+
+
+# text whose share of common words is under this is poor OCR (e-mails and clean cables: 0.75-0.95)
+NOISY_BELOW = 0.75
+
+
+def _noisy_near(text: str, a: int, b: int, reach: int = 400) -> bool:
+    """Whether the text around ``text[a:b]`` is poor OCR (its share of common words)."""
+    return assess(text[max(0, a - reach) : b + reach]).known < NOISY_BELOW
 
 
 def _known_word(w: str) -> bool:
