@@ -1282,3 +1282,16 @@ def test_a_person_the_model_finds_in_poor_ocr_that_no_list_knows() -> None:
         '\n'
     ).encode()
     assert "Shirin Ebadi" in {e["name"] for e in declass.parse_bytes(mail, "mail.txt").entities if e["type"] == "person"}
+
+
+def test_a_surname_first_in_capitals_alone_on_its_line_with_a_given_name_of_the_world_lists() -> None:
+    # NARA identification forms of the JFK files (104-10133-10239, 194-10007-10262; public domain)
+    text = (
+        "SUBJECTS : HAITI INVASION\n\nMASFERRER\n\nNIEVES, LUCIANO\n\nDOCUMENT TYPE : PAPER\n\n"
+        "SUBJECTS : BEER, HENRY\n\nBEER, JOACHIM F.\n\nPEHL, JOACHIM FRIEDRICH EBERHARD\n\n"
+        "BORN 21 MAY 1944, FAIR-\nFIELD, ALABAMA, BLACK, 5 FEET 8\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "form.md")
+    people = {e["name"] for e in rec.entities if e["type"] == "person"}
+    assert {"Luciano Nieves", "Joachim F. Beer"} <= people, people
+    assert "Alabama" in {e["name"] for e in rec.entities if e["type"] == "place"}

@@ -38,7 +38,8 @@ _CAPS_NAME = re.compile(
 _COMMA_INITIAL = re.compile(
     rf"(?<![\w.,])(?P<first>[A-Z][a-z]{{2,}}|[A-Z]\.){_H}+(?:(?P<mid0>[A-Z]\.){_H}+)?(?P<mid>[A-Z]),{_H}+(?P<sur>(?:O['’])?[A-Z][a-z][A-Za-z'’-]+)(?![\w])"
 )
-_CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>[A-Z]\.|[A-Z]{{2,}}))?(?![\w])")
+_INVERTED_MID = r"[A-Z]\.|[A-Z]{2,}|[A-Z](?=[^\S\n]*(?:\n|$))"  # an initial, its stop lost at the line's end: "KAMINSKI, HANS D"
+_CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z]{{2,}})(?:{_H}(?P<mid>{_INVERTED_MID}))?(?![\w])")
 # the surname in capitals first, then the given name as written: indexes, rosters, name checks
 # ("DANIELS, Gerard", "FORD, Harold P.", "OSWALD, Lee Harvey")
 _INVERTED_HOUSE = re.compile(
@@ -302,7 +303,18 @@ def _inverted_in_capitals(text: str) -> list[Mention]:
     for m in _CAPS_INVERTED.finditer(text):
         # "OSWALD, LEE HARVEY", "CASTRO, FIDEL": subject lines and indexes put the surname first
         mid = m.group("mid")
-        if m.group("given").lower() not in given or not _surname(m.group("sur"), given, not_sur):
+        first, sur = m.group("given"), m.group("sur")
+        # a given name of the narrow list, or of the world's lists after a surname they know ("KAMINSKI, HANS D")
+        # or alone on its line, an initial after it at most
+        alone = bool(re.match(r"[^\S\n]*(?:[A-Z]\.?[^\S\n]*)?(?:\n|$)", text[m.end() :])) and text[max(0, m.start() - 1) : m.start()] in ("", "\n")
+        known_given = first.lower() in given or (
+            fold(first) in given_anywhere()
+            and (alone or fold(sur) in world_surnames())
+            and not _a_word(sur)
+            and not _a_word(first)
+            and not places.big(fold(first))  # "FIELD, ALABAMA": a town's name broken at the line, then its state
+        )
+        if not known_given or not _surname(sur, given, not_sur):
             continue
         end = m.end() if mid and (len(mid) <= 2 or (mid.lower() in given and mid not in not_sur)) else m.end("given")
         parts = [m.group("given"), *([mid] if mid and end == m.end() else []), m.group("sur")]
