@@ -214,3 +214,14 @@ def test_a_printed_forms_imprint_is_furniture() -> None:
     assert not any("Printing Office" in e["name"] for e in rec.entities)
     prose = declass.parse_bytes(b"The Government Printing Office published the Warren Commission's report in 1964.\n", "p.txt")
     assert "Government Printing Office" in prose.text
+
+
+def test_the_2025_release_stamp_under_executive_order_14176_is_furniture() -> None:
+    # at the foot of each page of the 2025 JFK releases (144-10001-10344 and 47 other development records), OCR's "JEK", "REK"
+    full = "Released pursuant to Executive Order 14176, DECLASS. OF RECORDS CONC. THE ASSASSINATIONS OF PRES. JEK, SEN.\n\nREK, AND THE REV. DR. MLK, JR."
+    v = values(full, "release-stamp")
+    assert v and v[0]["order"] == "14176", v
+    found, _ = scan(full)
+    stamp = next(f for f in found if f.extra["kind"] == "release-stamp")
+    assert stamp.furniture and stamp.end == len(full)
+    assert values("Released pursuant to Executive Order 14176, DECLASS. OF RECORDS CONC. THE ASSASSINATIONS OF PRES. JFK, SEN.", "release-stamp")
