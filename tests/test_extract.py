@@ -221,6 +221,10 @@ def _orgs(rec: Record) -> set[str]:
     return {e["name"] for e in rec.entities if e["type"] == "organization"}
 
 
+def _places(rec: Record) -> set[str]:
+    return {e["name"] for e in rec.entities if e["type"] == "place"}
+
+
 def test_people_of_address_lines_in_either_house_style() -> None:
     # from State release C05781562 and NARA record 104-10331-10165 (public domain)
     mail = (
@@ -1150,14 +1154,14 @@ def test_a_body_named_for_the_place_it_serves() -> None:
     orgs = {e["name"]: e for e in rec.entities if e["type"] == "organization"}
     assert {"New York Division", "Dallas Division", "Montgomery County Police Department"} <= set(orgs), set(orgs)
     assert len(orgs["Dallas Division"]["mentions"]) == 2 and orgs["Dallas Division"]["attributes"]["kind"] == "local_body"
-    assert "Dallas" in {e["name"] for e in rec.entities if e["type"] == "place"}
+    assert "Dallas" in _places(rec)
     assert evidence.errors(rec.to_dict()) == []
     # a longer name holding a place is the institution reader's (a CIA letter, 104-10337-10004);
     # a division named for a region names no place of the record (104-10096-10223)
     cia = "— Counterintelligence Staff (DDP/Cl)\n\n— Soviet Russia Division (DDP/SR)\n\nFROM. : George V, Lauder\nDeputy Chief, Latin America Division\n"
     rec = declass.parse_bytes(cia.encode(), "letter.md")
     assert "Soviet Russia Division" in _orgs(rec) and "Russia Division" not in _orgs(rec), _orgs(rec)
-    assert not {"Russia", "Latin America"} & {e["name"] for e in rec.entities if e["type"] == "place"}
+    assert not {"Russia", "Latin America"} & _places(rec)
 
 
 def test_hotels_and_hospitals_named_head_noun_first_or_last() -> None:
@@ -1193,7 +1197,7 @@ def test_a_word_of_the_records_before_a_city_the_model_reads_as_a_name() -> None
         "by the Office of the Legal Attache, Havana, concerning the\n\nsubject's activities.\n"
     )
     rec = declass.parse_bytes(text.encode(), "letter.md")
-    people = {e["name"] for e in rec.entities if e["type"] == "person"}
+    people = _people(rec)
     assert not any("Havana" in p for p in people), people
     havana = [e for e in rec.entities if e["name"] == "Havana"]
     assert havana and havana[0]["type"] == "place" and len(havana[0]["mentions"]) >= 2, havana
@@ -1228,7 +1232,7 @@ def test_the_jfk_release_stamp_and_the_collections_name_are_no_person() -> None:
     )
     rec = declass.parse_bytes(text.encode(), "form.md")
     assert not [e for e in rec.entities if "Kennedy" in e["name"]], [e["name"] for e in rec.entities]
-    assert "Joe Murphy" in {e["name"] for e in rec.entities if e["type"] == "person"}
+    assert "Joe Murphy" in _people(rec)
 
 
 def test_what_the_model_calls_an_organisation_in_ocr_noise_no_list_knows() -> None:
@@ -1255,7 +1259,7 @@ def test_a_person_the_model_finds_in_poor_ocr_that_no_list_knows() -> None:
         "Faymonts will be made su direciod by you la writing la a\n\nli annos accoplablo to Rhe Governaienl. No taxed will ho mitzhold.\n\n"
         "Chack Highes:\n\nLovel Aspained,\n\nLANGISATE\n\nCOUPITINCY\n\nUnknour.\n\nVIA\n\nBeputy Directur for sland\n\n"
     )
-    people = {e["name"] for e in declass.parse_bytes(ocr.encode(), "contract.md").entities if e["type"] == "person"}
+    people = _people(declass.parse_bytes(ocr.encode(), "contract.md"))
     assert not {"Rhe Governaienl", "Lovel Aspained", "Beputy Directur"} & people, people
     mail = (
         'ngagement". That was seen as a sign that the President was more likely to place emphasis on\n'
@@ -1281,7 +1285,7 @@ def test_a_person_the_model_finds_in_poor_ocr_that_no_list_knows() -> None:
         '\n'
         '\n'
     ).encode()
-    assert "Shirin Ebadi" in {e["name"] for e in declass.parse_bytes(mail, "mail.txt").entities if e["type"] == "person"}
+    assert "Shirin Ebadi" in _people(declass.parse_bytes(mail, "mail.txt"))
 
 
 def test_a_surname_first_in_capitals_alone_on_its_line_with_a_given_name_of_the_world_lists() -> None:
@@ -1292,9 +1296,9 @@ def test_a_surname_first_in_capitals_alone_on_its_line_with_a_given_name_of_the_
         "BORN 21 MAY 1944, FAIR-\nFIELD, ALABAMA, BLACK, 5 FEET 8\n"
     )
     rec = declass.parse_bytes(text.encode(), "form.md")
-    people = {e["name"] for e in rec.entities if e["type"] == "person"}
+    people = _people(rec)
     assert {"Luciano Nieves", "Joachim F. Beer"} <= people, people
-    assert "Alabama" in {e["name"] for e in rec.entities if e["type"] == "place"}
+    assert "Alabama" in _places(rec)
 
 
 def test_a_small_town_before_its_us_state_is_a_place_in_that_state() -> None:
