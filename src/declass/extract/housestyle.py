@@ -45,7 +45,10 @@ _CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*
 _INVERTED_HOUSE = re.compile(
     rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.?(?:[A-Z]\.?)?|[A-Z][a-z]+|[a-z]\.(?=[^\S\n]*(?:\n|$))))?(?![\w])"
 )
-_HOUSE = re.compile(rf"(?<![\w.])(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.))?{_H}(?P<sur>[A-Z]{{3,}}[A-Z'’-]*)(?:{_H}(?P<second>[A-Z][a-z]+))?(?![\w])")
+# the middle name may be a Russian patronymic: "Valeriy Vladimirovich KOSTIKOV", "Marina Nikolayevna PRUSAKOVA"
+_HOUSE = re.compile(
+    rf"(?<![\w.])(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.|[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)\.?))?{_H}(?P<sur>[A-Z]{{3,}}[A-Z'’-]*)(?:{_H}(?P<second>[A-Z][a-z]+))?(?![\w])"
+)
 
 
 # an office symbol before a name, as CIA routing and drafting lines print them: "CI/OP Richard Ober",
@@ -328,7 +331,9 @@ def _surname_in_capitals(text: str) -> list[Mention]:
     given, not_sur = _data()
     out: list[Mention] = []
     for m in _HOUSE.finditer(text):
-        if m.group("given").lower() not in given or not _surname(m.group("sur"), given, not_sur):
+        russian = patronymic(m.group("mid") or "")  # a patronymic makes it a name, whatever the given name
+        first_known = m.group("given").lower() in given or (russian and not _a_word(m.group("given").upper()))
+        if not first_known or not _surname(m.group("sur"), given, not_sur):
             continue
         end = m.end()
         second = m.group("second")
