@@ -1319,12 +1319,12 @@ def test_a_small_town_before_its_us_state_is_a_place_in_that_state() -> None:
 
 
 def test_a_soviet_name_with_its_patronymic_and_the_surname_in_capitals() -> None:
-    # CIA reports in the JFK files (104-10300-10198, 104-10172-10318; public domain): the patronymic
-    # makes it a name, whatever the given name ("Norman" is on the lists, "Lev" is a word too)
+    # CIA reports in the JFK files (104-10300-10198, 104-10172-10318, 104-10103-10194; public domain):
+    # the patronymic makes it a name, whatever the given name ("Norman" is on the lists, "Lyudmila" not)
     text = (
         "did so until 1345 hours, discussion a Norman Mihailovich BORODIN\n(phonetic) and his family.\n"
         "invited to a farewell lunch for Ivan Yefimovich SERCEYEV\nwho used title of Consul at times.\n"
-        "Lev Yakovlevich LEBEDEV\nAssigned to the Soviet Trade Delegation.\n"
+        "Lyudmila Nikolayevna PRUSAKOVA, who was one of 28 Soviet students invited.\n"
     )
     people = _people(declass.parse_bytes(text.encode(), "report.md"))
-    assert {"Norman Mihailovich Borodin", "Ivan Yefimovich Serceyev", "Lev Yakovlevich Lebedev"} <= people, people
+    assert {"Norman Mihailovich Borodin", "Ivan Yefimovich Serceyev", "Lyudmila Nikolayevna Prusakova"} <= people, people
