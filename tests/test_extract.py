@@ -1328,3 +1328,15 @@ def test_a_soviet_name_with_its_patronymic_and_the_surname_in_capitals() -> None
     )
     people = _people(declass.parse_bytes(text.encode(), "report.md"))
     assert {"Norman Mihailovich Borodin", "Ivan Yefimovich Serceyev", "Lyudmila Nikolayevna Prusakova"} <= people, people
+
+
+def test_a_title_in_the_plural_before_a_list_of_surnames() -> None:
+    # State C05785554 and C05793962 (public domain): each surname is a person's, the title singular
+    text = (
+        "In the past, Senators Alexander and Isakson have made very strong statements against\nthe treaty.\n"
+        "Per your request, I am working on locking in calls to Ambassadors Patterson and Crocker on Sunday morning.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "mail.txt")
+    titled = {e["name"]: e["attributes"].get("title") for e in rec.entities if e["type"] == "person"}
+    assert titled.get("Alexander") == "Senator" and titled.get("Isakson") == "Senator", titled
+    assert titled.get("Crocker") == "Ambassador" and "Patterson" in " ".join(titled), titled

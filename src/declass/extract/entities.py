@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from declass.extract import acronyms, addressees, housestyle, institutions, ner, packs, places, rules
+from declass.extract import acronyms, addressees, housestyle, institutions, ner, packs, places, rules, titles
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug, without_initials
 from declass.extract.titles import title_before, title_words
@@ -263,6 +263,7 @@ def find(
     ms += addressees.find(text)
     ms += institutions.find(text)
     ms += housestyle.find(text)
+    ms += titles.people_after_plural_titles(text)
     ms += packs.find(text, title_before, year)
     ms += acronyms.find(text, defs)
     ms += places.find(text)

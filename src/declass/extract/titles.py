@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 
 from declass.datafiles import load_yaml
+from declass.extract.mention import Mention
+from declass.extract.textutil import slug
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +30,9 @@ def title_before(text: str, start: int) -> str | None:
     got = m.group("title")
     if not got[:1].isupper():
         return None
+    singular = _plural()[0]
+    if got in singular:
+        return singular[got]  # "Senators Kerry and Lugar": each a senator
     for t in titles():
         if t.lower() == got.lower():
             return t
@@ -60,3 +65,33 @@ def title_prefix(name: str) -> int:
     Netanyahu", "Taoiseach Brian Cowen"): 0 when it starts with none."""
     m = _leading().match(name)
     return m.end() if m and m.end() < len(name) else 0
+
+
+SURNAME = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
+PLURAL_PRIORITY = 36  # the house styles' rank: below packs, which know "Kerry" is John Kerry
+
+
+@lru_cache(maxsize=1)
+def _plural() -> tuple[dict[str, str], re.Pattern[str]]:
+    data = {str(k): str(v) for k, v in (load_yaml("declass.extract", "data/titles.yaml").get("plural_titles") or {}).items()}
+    alts = "|".join(re.escape(t) for t in sorted(data, key=len, reverse=True))
+    h = r"[^\S\n]+"
+    names = rf"{SURNAME}(?:,{h}{SURNAME})*,?{h}and{h}{SURNAME}"
+    return data, re.compile(rf"(?<![\w.])(?P<title>{alts}){h}(?P<names>{names})(?![\w'’-])")
+
+
+def people_after_plural_titles(text: str) -> list[Mention]:
+    """The people a title in the plural names ("Senators Alexander and Isakson", "Ambassadors
+    Eikenberry, Ricciardone, and Carney", "Secretaries Reed and Rodriguez"): each surname of the
+    list, its title the singular (``plural_titles`` in ``data/titles.yaml``)."""
+    singular, pattern = _plural()
+    out = []
+    for m in pattern.finditer(text):
+        title = singular[m.group("title")]
+        for w in re.finditer(SURNAME, m.group("names")):
+            if w.group() == "and":
+                continue
+            a, b = m.start("names") + w.start(), m.start("names") + w.end()
+            name = w.group()
+            out.append(Mention(a, b, name, "person", f"person:{slug(name)}", name, "rule:plural title", PLURAL_PRIORITY, {"title": title}))
+    return out
