@@ -1264,26 +1264,26 @@ def test_a_person_the_model_finds_in_poor_ocr_that_no_list_knows() -> None:
     mail = (
         'ngagement". That was seen as a sign that the President was more likely to place emphasis on\n'
         "relations with a wide range of countries rather than rely on old alliances. Mr Brown's increasingly poor\n"
-        'relationship with the White House contrasts sharply with that of his predecessor Tony Blair, who enjoyed close\n'
-        'friendships with both Mr Clinton and George W Bush.\n'
+        "relationship with the White House contrasts sharply with that of his predecessor Tony Blair, who enjoyed close\n"
+        "friendships with both Mr Clinton and George W Bush.\n"
         "John Major's Tory government had difficulty with Mr Clinton, however, because of claims that Mr Major had\n"
         "tried to help George Bush Snr's re-election campaign in 1992 by allowing researchers to dig into Mr Clinton's\n"
-        'student past at Oxford — something Sir John has always denied.\n'
-        'Mr Brown, whose plans for a lunchtime speech to the United Nations were derailed after Col Gaddafi spoke for\n'
-        '96 minutes, faced attacks on several fronts yesterday.\n'
-        'Kathy Tedeschi and Sue Kosmowski, Americans who lost husbands in the Lockerbie bombing, travelled to\n'
-        'New York to protest outside the UN headquarters. They claimed that Mr Brown had put trade interests ahead of\n'
-        'justice for victims families.\n'
-        'The Prime Minister was also accused of trying to appease Iran by ignoring the supression of opposition in order\n'
-        'to safeguard talks on its nuclear programme.\n'
+        "student past at Oxford — something Sir John has always denied.\n"
+        "Mr Brown, whose plans for a lunchtime speech to the United Nations were derailed after Col Gaddafi spoke for\n"
+        "96 minutes, faced attacks on several fronts yesterday.\n"
+        "Kathy Tedeschi and Sue Kosmowski, Americans who lost husbands in the Lockerbie bombing, travelled to\n"
+        "New York to protest outside the UN headquarters. They claimed that Mr Brown had put trade interests ahead of\n"
+        "justice for victims families.\n"
+        "The Prime Minister was also accused of trying to appease Iran by ignoring the supression of opposition in order\n"
+        "to safeguard talks on its nuclear programme.\n"
         "Shirin Ebadi, Iran's only Nobel Peace Prize winner, said the West cared more about its own securit y than\n"
-        'human rights.\n'
-        'Mr Brown was criticised for failing to stay at a dinner where he was honoured as Statesman of the Year. Guests\n'
-        'paid $1,000 to attend the function attended by, among others, Henry Kissinger and the pop star Bono.\n'
-        '\n'
-        '\n'
-        '\n'
-        '\n'
+        "human rights.\n"
+        "Mr Brown was criticised for failing to stay at a dinner where he was honoured as Statesman of the Year. Guests\n"
+        "paid $1,000 to attend the function attended by, among others, Henry Kissinger and the pop star Bono.\n"
+        "\n"
+        "\n"
+        "\n"
+        "\n"
     ).encode()
     assert "Shirin Ebadi" in _people(declass.parse_bytes(mail, "mail.txt"))
 
@@ -1340,3 +1340,89 @@ def test_a_title_in_the_plural_before_a_list_of_surnames() -> None:
     titled = {e["name"]: e["attributes"].get("title") for e in rec.entities if e["type"] == "person"}
     assert titled.get("Alexander") == "Senator" and titled.get("Isakson") == "Senator", titled
     assert titled.get("Crocker") == "Ambassador" and "Patterson" in " ".join(titled), titled
+
+
+def test_a_name_in_capitals_in_an_fbi_report_and_the_record_series_of_a_form() -> None:
+    # an FBI report in the JFK files (124-10213-10153) prints people's names in capitals in running
+    # text, a given name alone among them; a CIA identification form (104-10077-10228) files the
+    # record in the series "JFK", which is no president (public domain)
+    text = (
+        "s the\n"
+        "\n"
+        "I telephone number to Mrs. JEANNETTE CORBIN,\n"
+        "\n"
+        "1843 Oak Lane, Orlando, who is employed as office\n"
+        "\n"
+        "secretary by THOMPSON & BRETT, Attorneys, 25 S. Magnolia\n"
+        "\n"
+        "Street, Orlando, Florida.\n"
+        "\n"
+        "JAMES BRETT is a former\n"
+        "\n"
+        "United\n"
+        "\n"
+        "States Commissioner at Orlando and currently\n"
+        "\n"
+        "represents numbers operators around Orlando whenever\n"
+        "\n"
+        "they are arrested.\n"
+        "\n"
+        "JEANNETTE CORBIN is a niece of NORMA MAE\n"
+        "\n"
+        "BRIDGES,\n"
+        "\n"
+        "a former girlfriend and numbers associate\n"
+        "\n"
+        "Of HARLAN ALEXANDER BLACKBURN.. NORMA MAE BRIDGES, her\n"
+        "\n"
+        "son and JEANNETTE CORBIN all reside at 1843 Oak Street,\n"
+        "\n"
+        "Orlando.\n"
+        "\n"
+        "On February 13, 1962, TP T-1 advised Special\n"
+        "\n"
+        "Agent HAFLEY the NORMA MAE BRIDGES, several years prior\n"
+        "\n"
+        "to the CASTRO regime in Havana, had been visiting in\n"
+        "\n"
+        "Havana and happened to meet a Cuban woman named JUDY\n"
+        "\n"
+        "mona bana Soror\n"
+        "\n"
+        "FERNANDEZ, who had a young son in his early teens about\n"
+        "\n"
+        "the same age at such time\n"
+        "\n"
+        "as NORMA MAE BRIDGES' son.\n"
+        "\n"
+        "Source said NORMA BRIDGES then suggested to JUDY FER\n"
+        "\n"
+        "NANDEZ that she allow her son to visit NORMA MAE BRIDGES\n"
+        "\n"
+        "and her son in Orlando,\n"
+        "\n"
+        "Florida.\n"
+        "\n"
+        "Source said NORMA\n"
+        "\n"
+        "even further had suggested to JUDY FERnANdEz that her\n"
+        "\n"
+        "son could possibly go to school in Orlando. JudY\n"
+        "\n"
+        "FERNANDEZ and her son, LEWIS FERNANDEZ, accepted the\n"
+        "\n"
+        "invitation and several months later, LEWIS FERNANDEZ\n"
+        "\n"
+        "came to Orlando, Florida, and resides with NORMA MAE\n"
+        "\n"
+        "BRIDGES and her\n"
+        "\n"
+        "son at 1843 Oak Lane, Orlando. LEWIS\n"
+        "\n"
+        "FERNANDEZ attended the 8th an"
+    )
+    rec = declass.parse_bytes(text.encode(), "report.md")
+    assert "NORMA" not in {e["name"].upper() for e in rec.entities if e["type"] == "organization"}, _orgs(rec)
+    assert "NORMA" in {e["name"].upper() for e in rec.entities if e["type"] == "person"}, _people(rec)
+    form = b"AGENCY : CIA\n\nRECORD NUMBER: 104-10077-10228\n\nRECORD SERIES\n\n: JFK\n\nAGENCY FILE NUMBER\n\n80T01357A\n"
+    assert not _people(declass.parse_bytes(form, "form.md"))

@@ -268,6 +268,19 @@ def _own_name(f: str) -> bool:
     return f in rules.ordinary_words() or f in housestyle.world_surnames() or f in housestyle.world_given_names()
 
 
+@lru_cache(maxsize=1)
+def _form_value_label() -> re.Pattern[str]:
+    labels = rules.alternation(rules.data().get("form_labels_no_entity") or [], spaces=True)
+    return re.compile(rf"(?:{labels})[^\S\n]*:?\s*:?[^\S\n]*$", re.I)
+
+
+def _form_value(text: str, a: int) -> bool:
+    """Whether the name at ``a`` is the value of a form field that names no entity (the record
+    series of NARA's identification form: "RECORD SERIES : JFK"), printed beside its label or
+    under it (``form_labels_no_entity`` in ``data/rules.yaml``)."""
+    return bool(_form_value_label().search(text, max(0, a - 40), a))
+
+
 def came_later(e: Entry, year: int | None) -> bool:
     """Whether the entity came to notice after a document of ``year`` was written (a year's
     grace): a 1963 cable's "Gates" or "Medvedev" is someone else."""
@@ -293,12 +306,14 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             if key is None:
                 continue
             e = m.entries[key]
+            if _form_value(text, a):
+                continue  # "RECORD SERIES : JFK": the collection a form files the record in
             if not _part_of_other_name(e, text, b) and not _name_runs_on(e, text, b) and not _begins_institution(e, text, b):
                 out.append(_mention(m, key, text, a, b, ""))
     if m.acronym_re is not None:
         for hit in m.acronym_re.finditer(folded):
             key = m.acronyms.get(hit.group(0)) or m.acronyms.get(hit.group(0).replace(".", ""))
-            if key and not _part_of_other_name(m.entries[key], text, hit.end()):
+            if key and not _part_of_other_name(m.entries[key], text, hit.end()) and not _form_value(text, hit.start()):
                 out.append(_mention(m, key, text, hit.start(), hit.end(), "acronym"))
     out = [x for x in out if not came_later(m.entries[x.key], year)]
     strong = {x.key for x in out}
