@@ -1426,3 +1426,14 @@ def test_a_name_in_capitals_in_an_fbi_report_and_the_record_series_of_a_form() -
     assert "NORMA" in {e["name"].upper() for e in rec.entities if e["type"] == "person"}, _people(rec)
     form = b"AGENCY : CIA\n\nRECORD NUMBER: 104-10077-10228\n\nRECORD SERIES\n\n: JFK\n\nAGENCY FILE NUMBER\n\n80T01357A\n"
     assert not _people(declass.parse_bytes(form, "form.md"))
+
+
+def test_a_persons_office_in_a_schedule_is_the_person() -> None:
+    # the Secretary's schedule (State C05773952, public domain): "Contact: <name> Office <telephone>"
+    text = (
+        "11:30 am     Oval Office\n             Contact: Jessica Wright Office\n             CLOSED PRESS\n\n"
+        "            Secretary's Outer Office\n            Contact: Michael Day Office 202-647-3945, Cell\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "schedule.txt")
+    assert {"Jessica Wright", "Michael Day"} <= _people(rec), _people(rec)
+    assert not {"Jessica Wright Office", "Michael Day Office"} & _orgs(rec) and "Oval Office" in _orgs(rec), _orgs(rec)

@@ -85,6 +85,11 @@ def _not_a_unit(mods: list[str], not_first: frozenset[str]) -> bool:
     return first in not_first or fold(mods[0]) in housestyle.given_anywhere() or any(w.lower() in heads for w in mods)
 
 
+def _a_persons(mods: list[str]) -> bool:
+    """Whether the words before a head noun are a person's given name and surname ("Jessica Wright")."""
+    return len(mods) == 2 and fold(mods[0]) in housestyle.given_anywhere() and fold(mods[1]) in housestyle.world_surnames()
+
+
 def _institution_of_board(s: str) -> int | None:
     """Where, in "Board of Trustees of Stanford University" or "Board of the American Constitution
     Society", the institution the board governs begins: after the last "of (the)" that a run of
@@ -190,6 +195,8 @@ def find(text: str) -> list[Mention]:
                 raw, name = original[a:end], " ".join(text[a:end].split())
                 out.append(Mention(a, end, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
             continue
+        if m.group("head").lower() in rules.words("person_office_heads") and _a_persons(mods):
+            continue  # "Contact: Jessica Wright Office 202-647-3945": her office's telephone, not an institution
         titled = bool(mods) and mods[0].lower() in title_words()
         owner = max((i for i, w in enumerate(mods) if w.endswith(("'s", "’s")) and _owner(w[:-2])), default=-1)
         if owner >= 0:
