@@ -1437,3 +1437,15 @@ def test_a_persons_office_in_a_schedule_is_the_person() -> None:
     rec = declass.parse_bytes(text.encode(), "schedule.txt")
     assert {"Jessica Wright", "Michael Day"} <= _people(rec), _people(rec)
     assert not {"Jessica Wright Office", "Michael Day Office"} & _orgs(rec) and "Oval Office" in _orgs(rec), _orgs(rec)
+
+
+def test_wh_after_the_is_the_white_house_in_an_e_mail_not_in_a_1961_cia_memo() -> None:
+    # State C05762724 and C05761824; a CIA memo in the JFK files (104-10128-10300); public domain
+    mail = b"Sent: Saturday, March 6, 2010\n\nWill the WH dinner still happen?\nI don't have a direct number yet, but the WH Sit Room has numbers.\n"
+    assert "White House" in _orgs(declass.parse_bytes(mail, "mail.txt"))
+    memo = (
+        b"FOR THE RECORD 1 Feb. 1961\nFROM: Kammer\n\n1. On this date Subject's case was coordinated with Mr. McCORD of SRS\n"
+        b"in connection with Subject's operational use within the US by WH/4/Propaganda.\n"
+        b"The file of Subject, along with that of the WH man who is\nsupervising the operation, will be pended.\n"
+    )
+    assert "White House" not in _orgs(declass.parse_bytes(memo, "memo.md"))

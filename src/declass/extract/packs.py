@@ -44,6 +44,10 @@ class Entry:
     case_sensitive: bool = False  # also a word ("Intel", "Apple"): found only as written
     since: int | None = None  # the year the entity came to public notice: no document before it names it
     surname_after_honorific: bool = False  # "Mr. Belmont" names this person (an honorific licenses the surname)
+    # acronyms that name it only after one of these words ("the WH", "to WH": the White House; CIA's
+    # "C/WH", "WH/3" are its Western Hemisphere Division)
+    acronyms_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    acronyms_since: int | None = None  # and only in documents of this year or later
 
 
 @dataclass(slots=True)
@@ -120,6 +124,8 @@ def load_pack(path: Path) -> list[Entry]:
                 case_sensitive=bool(item.get("case_sensitive")),
                 since=_year(item.get("since"), path, i),
                 surname_after_honorific=bool(item.get("surname_after_honorific")),
+                acronyms_after={str(k): frozenset(str(w).lower() for w in v) for k, v in (item.get("acronyms_after") or {}).items()},
+                acronyms_since=_year(item.get("acronyms_since"), path, i),
             )
         )
     return out
@@ -149,7 +155,7 @@ def _matcher(files: tuple[Path, ...]) -> Matcher:
     by_weak: dict[str, str] = {}
     by_surname: dict[str, str] = {}
     for e in entries.values():
-        for a in [e.name, *e.aliases]:
+        for a in [e.name, *e.aliases, *e.acronyms_after]:
             if _is_acronym(a):
                 acr[a] = e.key
                 acr[a.replace(".", "")] = e.key
@@ -274,6 +280,19 @@ def _form_value_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{labels})[^\S\n]*:?\s*:?[^\S\n]*$", re.I)
 
 
+def _after_ok(e: Entry, acronym: str, text: str, a: int, b: int, year: int | None) -> bool:
+    """Whether an acronym that names ``e`` only after certain words ("the WH") has one before it,
+    no office symbol's slash after it ("WH/3"), and the document is of its years (a 1963 CIA
+    memo's "the WH man" is a man of the Western Hemisphere Division)."""
+    words = e.acronyms_after.get(acronym)
+    if words is None:
+        return True
+    if year is not None and e.acronyms_since is not None and year < e.acronyms_since:
+        return False
+    before = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, a - 12) : a])
+    return before is not None and before.group(1).lower() in words and text[b : b + 1] != "/"
+
+
 def _form_value(text: str, a: int) -> bool:
     """Whether the name at ``a`` is the value of a form field that names no entity (the record
     series of NARA's identification form: "RECORD SERIES : JFK"), printed beside its label or
@@ -313,7 +332,9 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
     if m.acronym_re is not None:
         for hit in m.acronym_re.finditer(folded):
             key = m.acronyms.get(hit.group(0)) or m.acronyms.get(hit.group(0).replace(".", ""))
-            if key and not _part_of_other_name(m.entries[key], text, hit.end()) and not _form_value(text, hit.start()):
+            if not key or _part_of_other_name(m.entries[key], text, hit.end()) or _form_value(text, hit.start()):
+                continue
+            if _after_ok(m.entries[key], hit.group(0), text, hit.start(), hit.end(), year):
                 out.append(_mention(m, key, text, hit.start(), hit.end(), "acronym"))
     out = [x for x in out if not came_later(m.entries[x.key], year)]
     strong = {x.key for x in out}
