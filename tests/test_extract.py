@@ -1449,3 +1449,18 @@ def test_wh_after_the_is_the_white_house_in_an_e_mail_not_in_a_1961_cia_memo() -
         b"The file of Subject, along with that of the WH man who is\nsupervising the operation, will be pended.\n"
     )
     assert "White House" not in _orgs(declass.parse_bytes(memo, "memo.md"))
+
+
+def test_missions_and_a_pack_name_whose_next_line_begins_with_a_head_noun() -> None:
+    # State C05775570 (a signature: the line after the post is "Office" and a telephone number) and
+    # C05772164; a CIA memo in the JFK files (104-10246-10033); public domain
+    text = (
+        "Curtis\n\nCurtis R. Ried\nPolitical Adviser\nU.S. Mission to the United Nations\nOffice 212-415-4300\n\n"
+        "United States Mission to the United Nations\n\nHe had been in touch with the Cuban Mission. However, to the best of our knowledge\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "mail.txt")
+    orgs = _orgs(rec)
+    assert {"U.S. Mission to the United Nations", "Cuban Mission"} <= orgs, orgs
+    assert not {"U.S. Mission", "United States Mission"} & orgs, orgs
+    usun = next(e for e in rec.entities if e["name"] == "U.S. Mission to the United Nations")
+    assert len(usun["mentions"]) == 2

@@ -209,9 +209,13 @@ def _part_of_other_name(e: Entry, text: str, end: int) -> bool:
 
 def _begins_institution(e: Entry, text: str, end: int) -> bool:
     """An organisation's name (not an acronym) before an institution's head noun begins another's:
-    "The Atlantic Council" is no magazine ("CIA Office of Security" names the CIA too)."""
-    after = text[end : end + 30].split()[:1]
-    return e.type == "organization" and bool(after) and after[0][:1].isupper() and after[0].strip(".,;:").lower() in rules.words("institution_heads")
+    "The Atlantic Council" is no magazine ("CIA Office of Security" names the CIA too); on its
+    line only ("U.S. Mission to the United Nations" / "Office 212-415-4300" in a signature)."""
+    after = re.match(r"[^\S\n]+(\S+)", text[end : end + 30])
+    if e.type != "organization" or after is None:
+        return False
+    word = after.group(1)
+    return word[:1].isupper() and word.strip(".,;:").lower() in rules.words("institution_heads")
 
 
 _NEXT_WORD = re.compile(r"(?:[^\S\n]+|-)([A-Z][a-z]+)\b")
