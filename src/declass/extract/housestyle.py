@@ -45,9 +45,10 @@ _CAPS_INVERTED = re.compile(rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*
 _INVERTED_HOUSE = re.compile(
     rf"(?<![\w.])(?P<sur>[A-Z][A-Z'’-]{{2,}}),[^\S\n]*(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.?(?:[A-Z]\.?)?|[A-Z][a-z]+|[a-z]\.(?=[^\S\n]*(?:\n|$))))?(?![\w])"
 )
+_PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna)"  # "Vasilyevich", "Nikolayevna"
 # the middle name may be a Russian patronymic: "Valeriy Vladimirovich KOSTIKOV", "Marina Nikolayevna PRUSAKOVA"
 _HOUSE = re.compile(
-    rf"(?<![\w.])(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.|[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)\.?))?{_H}(?P<sur>[A-Z]{{3,}}[A-Z'’-]*)(?:{_H}(?P<second>[A-Z][a-z]+))?(?![\w])"
+    rf"(?<![\w.])(?P<given>[A-Z][a-z]+)(?:{_H}(?P<mid>[A-Z]\.|[A-Z][a-z]+{_PATRONYMIC_END}\.?))?{_H}(?P<sur>[A-Z]{{3,}}[A-Z'’-]*)(?:{_H}(?P<second>[A-Z][a-z]+))?(?![\w])"
 )
 
 
@@ -70,7 +71,7 @@ _BRACKETED = re.compile(
 )
 _VOWEL = re.compile(r"[AEIOUY]")
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+[^\S\n]+(?:[A-Z]\.[^\S\n]*)?$")
-_PATRONYMIC = re.compile(r"(?i)[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)")
+_PATRONYMIC = re.compile(rf"(?i)[A-Z][a-z]+{_PATRONYMIC_END}")
 
 
 def patronymic(word: str) -> bool:

@@ -233,6 +233,15 @@ def find(text: str) -> list[Mention]:
     return out + spanish(original) + local_bodies(original) + head_first(original)
 
 
+def _name_of(raw: str, links: frozenset[str] = _CONNECTORS) -> str:
+    """The name a span prints, its spaces single, in title case if it is in capitals, its link
+    words in lower case ("THE LITTLE ROCK CHAMBER OF COMMERCE" -> "Little Rock Chamber of Commerce")."""
+    words = raw.split()
+    if not raw.isupper():
+        return " ".join(words)
+    return " ".join(w.lower() if w.lower() in links else w.capitalize() for w in words)
+
+
 LOCAL_SOURCE = "rule:local-body"
 _PLACE_WORD = r"[A-Z][A-Za-z'’.-]*"
 
@@ -292,8 +301,7 @@ def local_bodies(text: str) -> list[Mention]:
         before = text[m.start() : a].split()
         if not caps and before and before[-1][:1].isupper() and before[-1].capitalize() not in _pattern()[1]:
             continue  # "Soviet Russia Division": a longer name, the institution reader's
-        name = " ".join(w if not caps or w.lower() in ("of",) else w.capitalize() for w in raw.split())
-        name = re.sub(r"\bOf\b", "of", name)
+        name = _name_of(raw)
         out.append(Mention(a, m.end(), raw, "organization", f"organization:{slug(name)}", name, LOCAL_SOURCE, PRIORITY + 1, {"kind": "local_body"}))
     return out
 
@@ -343,7 +351,8 @@ HEAD_FIRST_SOURCE = "rule:head-first"
 def _head_first_pattern() -> re.Pattern[str]:
     heads = rules.alternation(rules.data()["head_first_heads"])
     word = r"[A-Z][A-Za-zÁÉÍÓÚÑáéíóúñ'’-]+"
-    link = r"(?:de|del|la|le|des|DE|DEL|LA|LE|DES)"
+    links = rules.words("head_first_links")
+    link = rules.alternation(links | {w.upper() for w in links})  # "de" or "DE", as the name is set
     return re.compile(rf"(?<![\w.])(?:(?:Gran|Grand|GRAN|GRAND){_H})?(?P<head>(?i:{heads}))(?P<rest>(?:{_H}(?:{link}{_H})?{word}){{1,3}})")
 
 
@@ -353,7 +362,7 @@ def head_first(text: str) -> list[Mention]:
     it set alike, while they are no ordinary word of the records (a place's name may be: "Hotel
     Berlin") nor a part or business of the place ("Hotel Lounge", "HOTEL BILL"; data:
     ``rules.yaml`` ``head_first_not_names``)."""
-    stops = rules.words("head_first_not_names")
+    stops, links = rules.words("head_first_not_names"), rules.words("head_first_links")
     words = common_words()
     g = places.gazetteer()
     out = []
@@ -366,7 +375,7 @@ def head_first(text: str) -> list[Mention]:
         content = 0
         for t in re.finditer(r"\S+", m.group("rest")):
             w = t.group()
-            if w.lower() in ("de", "del", "la", "le", "des"):
+            if w.lower() in links:
                 continue
             if (w.isupper() != caps and len(w) > 1) or w.lower() in stops:
                 break
@@ -377,6 +386,6 @@ def head_first(text: str) -> list[Mention]:
             continue
         a = m.start()
         raw = text[a:end]
-        name = " ".join(w.capitalize() if caps and w.lower() not in _CONNECTORS | {"de", "del", "le", "des"} else w.lower() if caps else w for w in raw.split())
+        name = _name_of(raw, _CONNECTORS | links)
         out.append(Mention(a, end, raw, "organization", f"organization:{slug(name)}", name, HEAD_FIRST_SOURCE, PRIORITY, {}))
     return out

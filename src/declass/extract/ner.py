@@ -116,8 +116,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         if typ == "organization" and title_prefix(s) and surname_alone(s[title_prefix(s) :].split()):
             a += title_prefix(s)  # "General Jones" the model calls an organisation
             s, toks, typ = text[a:b], text[a:b].split(), "person"
-        if typ == "organization" and (_given_then_surname(toks) or surname_alone(toks) or _name_then_surname(toks) or (not loud and _name_in_capitals(toks))):
-            typ = "person"  # "Alejandro Majorkas", "Lowry", "MARTINEZ" the model calls an organisation
+        if typ == "organization" and _a_persons_name(toks, loud):
+            typ = "person"  # "Alejandro Majorkas", "Lowry", "MARTINEZ", "NORMA" the model calls an organisation
         elif typ == "organization" and _no_organization(s, toks, _lexicon(nlp)):
             continue
         if _unlikely_name(s, toks, typ, text, _lexicon(nlp), seen):
@@ -265,14 +265,19 @@ def surname_alone(toks: list[str]) -> bool:
     return w not in _words_not_names() and w in housestyle.world_surnames()
 
 
-def _name_in_capitals(toks: list[str]) -> bool:
-    """One word in capitals, in a text that is not, that is a given name or a surname and no word
-    of the records: FBI reports print people so ("SAVARESE's reference to VITO", "NORMA and her
-    son"); an organisation so printed is an acronym ("ODENVY", "NATO")."""
+def _a_persons_name(toks: list[str], loud: bool) -> bool:
+    """Whether what the model calls an organisation is a person's name (``loud``: the text is set in capitals)."""
+    return _given_then_surname(toks) or surname_alone(toks) or _name_then_surname(toks) or (not loud and _given_name_in_capitals(toks))
+
+
+def _given_name_in_capitals(toks: list[str]) -> bool:
+    """One word in capitals, in a text that is not, that is a given name and no word of the
+    records: FBI reports print people so ("SAVARESE's reference to VITO", "NORMA and her son";
+    a surname so printed is ``surname_alone``'s); an organisation so printed is an acronym."""
     if len(toks) != 1 or not re.fullmatch(r"[A-Z]{4,}", toks[0]):
         return False
     f = fold(toks[0])
-    return f not in _words_not_names() and (f in housestyle.given_anywhere() or f in housestyle.world_surnames())
+    return f not in _words_not_names() and f in housestyle.given_anywhere()
 
 
 @lru_cache(maxsize=1)

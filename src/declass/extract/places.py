@@ -263,10 +263,16 @@ def find(text: str) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _state_codes() -> dict[str, str]:
-    """A U.S. state's name -> its two-letter postal code (the abbreviations of two capitals in ``us_state_abbreviations``)."""
+def _state_abbreviations() -> dict[str, str]:
+    """``us_state_abbreviations`` of ``data/places.yaml``: abbreviation -> the state's name."""
     data = load_yaml("declass.extract", "data/places.yaml").get("us_state_abbreviations") or {}
-    return {str(v): str(k) for k, v in data.items() if re.fullmatch(r"[A-Z]{2}", str(k))}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> dict[str, str]:
+    """A U.S. state's name -> its two-letter postal code (its abbreviation of two capitals)."""
+    return {v: k for k, v in _state_abbreviations().items() if re.fullmatch(r"[A-Z]{2}", k)}
 
 
 _STATE_FOLLOWS = r"[^\S\n]*,[^\S\n]*\n?[^\S\n]*(?P<state>(?:[A-Z]\.[^\S\n]?){2}|[A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]+)?\.?)(?![\w])"
@@ -308,29 +314,28 @@ def towns_before_states(text: str, taken: list[tuple[int, int]]) -> list[Mention
             a, town = a + len(town) - len(town.split()[-1]), town.split()[-1]  # "IN EDENTON": a word, then the town
         if any(x < b and a < y for x, y in taken):
             continue
-        state = _state_named(m.group("state"))
+        raw_state = m.group("state")
+        state = _state_named(raw_state)
         if state is None:
             continue
-        if town.isupper() != m.group("state").rstrip(".").replace(".", "").replace(" ", "").isupper() and not m.group("state").endswith("."):
+        if town.isupper() != raw_state.isupper() and not raw_state.endswith("."):
             continue  # "GENERAL, Virginia": the cases of a name and its state agree, unless an abbreviation
-        code = _state_codes().get(state)
-        f = fold(town)
-        known = [p for p in small_towns().get(f) or [] if p.country == "US"]
-        placed = [p for p in known if p.attributes.get("admin1code") == code]
-        if not placed and (any(w in words for w in f.split()) or _person_name(f) or len(f) < 4 or f in _us_states()):
-            continue  # "Smith, N.C.", "72 Fifth Avenue, New York"; "Washington, D.C." is the gazetteer's
         line = text[text.rfind("\n", 0, a) + 1 : a]
         prev = re.search(r"(\S+)[^\S\n]*$", line)
         if prev and (prev.group(1)[:1].isupper() or prev.group(1)[-1:] in "!|") and fold(prev.group(1)) not in _not_in_place_names():
             continue  # "MIAM! BEACH, FLORIDA", "North Bay Village, Fla.": the name began a word earlier
-        name = town if not town.isupper() else " ".join(w.capitalize() for w in town.split())
+        f = fold(town)
+        code = _state_codes().get(state)
+        placed = [p for p in small_towns().get(f) or [] if p.country == "US" and p.attributes.get("admin1code") == code]
+        if not placed and (any(w in words for w in f.split()) or _person_name(f) or len(f) < 4 or f in _us_states()):
+            continue  # "Smith, N.C.", "72 Fifth Avenue, New York"; "Washington, D.C." is the gazetteer's
         if placed:
             p = max(placed, key=lambda x: x.population)
-            attrs: dict[str, Any] = {"kind": "city", "country": "US", "lat": p.lat, "lon": p.lon, "admin1": state, "in": state, "population": p.population}
-            key, name = p.key, p.name
+            key, name, attrs = p.key, p.name, p.mention_attributes()
         else:
-            attrs = {"kind": "city", "country": "US", "lat": None, "lon": None, "admin1": state, "in": state}
-            key = f"place:us:{slug(state)}:{slug(name)}"
+            key, name = f"place:us:{slug(state)}:{f.replace(' ', '-')}", " ".join(w.capitalize() if town.isupper() else w for w in town.split())
+            attrs = {"kind": "city", "country": "US", "lat": None, "lon": None}
+        attrs["admin1"] = attrs["in"] = state
         out.append(Mention(a, b, text[a:b], "place", key, name, "gazetteer", PRIORITY, attrs))
     return out
 
@@ -338,8 +343,7 @@ def towns_before_states(text: str, taken: list[tuple[int, int]]) -> list[Mention
 @lru_cache(maxsize=1)
 def _us_states() -> dict[str, str]:
     """Folded name or abbreviation of a U.S. state -> the state's name (``us_state_abbreviations``)."""
-    data = load_yaml("declass.extract", "data/places.yaml").get("us_state_abbreviations") or {}
-    out = {fold(str(k)): str(v) for k, v in data.items()}
+    out = {fold(k): v for k, v in _state_abbreviations().items()}
     out.update({fold(v): v for v in out.values()})
     return out
 

@@ -89,8 +89,6 @@ def people_after_plural_titles(text: str) -> list[Mention]:
     for m in pattern.finditer(text):
         title = singular[m.group("title")]
         for w in re.finditer(SURNAME, m.group("names")):
-            if w.group() == "and":
-                continue
             a, b = m.start("names") + w.start(), m.start("names") + w.end()
             name = w.group()
             out.append(Mention(a, b, name, "person", f"person:{slug(name)}", name, "rule:plural title", PLURAL_PRIORITY, {"title": title}))
