@@ -282,6 +282,17 @@ def test_people_the_header_names_as_sender_and_addressee() -> None:
     people = _people(declass.parse_bytes(beside.encode(), "form.md"))
     assert {"Regis L. Kennedy", "Leonard C. Peterson", "W. C. Sullivan", "David Belin", "E. H. Knoche"} <= people  # Belin: the pack's name
     assert not any(w in p for p in people for w in ("Director", "Sac", "Mexico", "Cuba", "Fbi"))
+    # a given name that is also a place ("WINSTON", "BRENT"), an initial before the name a man went
+    # by ("J. LEE"): 124-10003-10387, 178-10004-10148, 104-10010-10403
+    forms = (
+        "ORIGINATOR: FBI\nFROM: SCOTT, WINSTON M.\nTO: ANDERSON, CLARK D.\nTITLE:\nDATE: 01/20/1964\n\n"
+        "ORIGINATOR: WH\n\nFROM: RATLIFF, ROB ROY\n\nTO: SCOWCROFT, BRENT\n\nTITLE:\n\n"
+        "ORIGINATOR : CIA\n\nFROM :\n\nHELMS, RICHARD, DD/P, CIA\n\nTO\n\n: RANKIN, J. LEE, GEN COUNSEL, WC\n\n"
+        "TO: ROME, MADRID\nTO: BERLIN, FRANKFURT\nFROM: SAC, DALLAS\n"
+    )
+    people = _people(declass.parse_bytes(forms.encode(), "forms.md"))
+    assert {"Winston Scott", "Clark D. Anderson", "Brent Scowcroft", "Richard Helms", "J. Lee Rankin"} <= people  # Scott: the pack's name
+    assert not any(w in p for p in people for w in ("Rome", "Madrid", "Berlin", "Frankfurt", "Dallas"))
     # CIA memoranda (104-10124-10171 and others): a middle initial, OCR's comma for its stop, initials
     memo = (
         "27 MAR 1978\n\nMEMORANDUM FOR: Assistant for Public Affairs to the\nDirector of Central Intelligence\n\n"

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from declass.anatomy.data import load_yaml
 from declass.extract import packs, places, rules
-from declass.extract.housestyle import given_names, initial_stops, surname_in_capitals, title_case, world_given_names
+from declass.extract.housestyle import given_anywhere, given_names, initial_stops, surname_in_capitals, title_case, world_given_names
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 from declass.extract.titles import title_words
@@ -49,10 +49,12 @@ _TAIL = re.compile(
 _DIRECT_SLOT = re.compile(rf"{_DIRECT.pattern}{_TAIL.pattern}")  # "J. Barry Harrelson", not "J. Barry"
 # the surname in capitals first, as NARA's identification forms and FBI memoranda print the sender
 # and the addressee: "COTTER, W. J.", "WANNALL. W. R." (OCR's stop for the comma), "TALBURTT,
-# ORVILLE R.", "KNOCHE, E. H., ASST. TO OCI" (the post after the name)
+# ORVILLE R.", "KNOCHE, E. H., ASST. TO OCI" (the post after the name), "RANKIN, J. LEE" (an
+# initial before the given name the man went by)
 _INVERTED_CAPS = re.compile(
     rf"(?P<last>{_CAPS}(?:[ -]{_CAPS})?)(?:,|\.(?={_H}*[A-Z])){_H}*"
-    rf"(?P<first>(?P<initials>(?:[A-Z]\.{_H}*){{1,3}})|(?P<given>[A-Z][A-Z]+)(?:{_H}+(?P<mid>[A-Z])\.?(?![A-Za-z]))?)"
+    rf"(?P<first>(?P<lead>[A-Z]\.{_H}*)(?P<led>[A-Z][A-Z]+)(?![\w.'’-])|(?P<initials>(?:[A-Z]\.{_H}*){{1,3}})"
+    rf"|(?P<given>[A-Z][A-Z]+)(?:{_H}+(?P<mid>[A-Z])\.?(?![A-Za-z]))?)"
 )
 # slots end at a semicolon, or at a wide gap where a withheld address was taken out
 # ("Cc: Huma Abedin                    Valmoro, Lona J")
@@ -150,7 +152,8 @@ def letter_people(text: str) -> list[Mention]:
 def _data() -> tuple[re.Pattern[str], frozenset[str]]:
     data = rules.data()
     labels = rules.alternation(data["address_labels"], spaces=True)
-    line = re.compile(rf"^{_H}*(?:[^\w\s]{_H}*)?(?P<label>{labels}){_H}*:{_H}*(?P<value>.*)$", re.M)  # "‘ MEMORANDUM FOR:"
+    # "‘ MEMORANDUM FOR:"; a form's label alone on its line, its colon before the value below ("TO\n\n: RANKIN, J. LEE")
+    line = re.compile(rf"^{_H}*(?:[^\w\s]{_H}*)?(?P<label>{labels}){_H}*(?:\n(?:{_H}*\n){{0,2}}{_H}*)?:{_H}*(?P<value>.*)$", re.M)
     stop = rules.words("not_in_names") | rules.words("not_names")
     return line, stop
 
@@ -239,12 +242,17 @@ def _inverted_caps(text: str, a: int, b: int, lead: int, stop: frozenset[str]) -
             return None
         first = " ".join(f"{c}." for c in re.findall(r"[A-Z]", m.group("initials")))
     else:
-        given = m.group("given")
-        if fold(given) not in world_given_names() or given.lower() in stop or given.lower() in title_words():
+        given = m.group("given") or m.group("led")
+        known = places.gazetteer().index
+        # a given name that is also a place ("WINSTON", "BRENT") after a surname that is none
+        anywhere = fold(given) in given_anywhere() and not any(w in known or w in rules.ordinary_words() for w in words)
+        if not (fold(given) in world_given_names() or anywhere) or given.lower() in stop or given.lower() in title_words():
             return None
-        if any(p.kind in ("country", "region") for w in words for p in places.gazetteer().index.get(w, [])):
+        if any(p.kind in ("country", "region") for w in words for p in known.get(w, [])):
             return None  # "CUBA, FIDEL": a subject line's place first; "KENNEDY, REGIS L." is a name
         first = given.capitalize() + (f" {m.group('mid')}." if m.group("mid") else "")
+        if m.group("lead"):
+            first = f"{m.group('lead').strip()[0]}. {first}"
     end = m.end()
     while end > m.start() and seg[end - 1].isspace():
         end -= 1
