@@ -1189,6 +1189,21 @@ def test_hotels_and_hospitals_named_head_noun_first_or_last() -> None:
     assert not any(o.startswith("Hotel As") or o.startswith("Hotel Bill") for o in orgs), orgs
 
 
+def test_businesses_named_in_a_cable_set_in_capitals() -> None:
+    # CIA cables and reports in the JFK files (104-10165-10169, 104-10220-10028, 104-10173-10165, public domain)
+    text = (
+        "ARRANGE CHAPTER WITH OTHER SER SERVICE SUCH AS MACEY AIRLINES.\n\n"
+        "MARTINEZ PROVIDED HIN WITH A ROOM AT CAPRI HOTEL AND PROMISED TO CALL.\n\n"
+        "HE HOLDS ACCOUNTS WITH FIRST NATIONAL CITY BANK AND RIGGS NATIONAL BANK.\n\n"
+        "BONO EVILIO CARLOS, U.S. CITIZENS\n\nADDRESSI HOTEL DIPLOMAT, CALLE O BETWEEN AVENIDAS\n\n"
+        "HE IS STAYING AT HIS HOTEL IN HAVANA.\n"
+    )
+    orgs = _orgs(declass.parse_bytes(text.encode(), "cable.md"))
+    assert {"Macey Airlines", "Capri Hotel", "Riggs National Bank"} <= orgs, orgs
+    # a name never runs over a preposition, nor begins with a word of the records or a place
+    assert not any(o.startswith(("Such", "Room", "At ", "His", "Havana", "Addressi", "First")) for o in orgs), orgs
+
+
 def test_cold_war_movements_in_a_teletype_set_in_capitals() -> None:
     # an FBI teletype in the JFK files (124-10185-10099, public domain)
     text = (

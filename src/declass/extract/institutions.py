@@ -230,7 +230,7 @@ def find(text: str) -> list[Mention]:
         if raw != s and not all(w.lower() in common_words() for w in re.findall(r"[A-Za-z]{4,}", s)):
             continue  # in capitals, every word a word of the records: "OFFICE OF SSCURITY" is OCR noise
         out.append(Mention(a, b, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
-    return out + spanish(original) + local_bodies(original) + head_first(original)
+    return out + spanish(original) + local_bodies(original) + head_first(original) + capitals_companies(original)
 
 
 def _name_of(raw: str, links: frozenset[str] = _CONNECTORS) -> str:
@@ -388,4 +388,62 @@ def head_first(text: str) -> list[Mention]:
         raw = text[a:end]
         name = _name_of(raw, _CONNECTORS | links)
         out.append(Mention(a, end, raw, "organization", f"organization:{slug(name)}", name, HEAD_FIRST_SOURCE, PRIORITY, {}))
+    return out
+
+
+CAPITALS_SOURCE = "rule:capitals-company"
+
+
+@lru_cache(maxsize=1)
+def _capitals_company_pattern() -> re.Pattern[str]:
+    heads = rules.alternation([h.upper() for h in rules.data()["capitals_company_heads"]], spaces=True)
+    return re.compile(rf"(?<![\w.])(?P<words>(?:[A-Z][A-Z'’&-]+{_H}){{1,4}})(?P<head>{heads})(?![\w])")
+
+
+def capitals_companies(text: str) -> list[Mention]:
+    """Businesses named in running text set in capitals, as cables and FBI teletypes print it
+    ("ARRANGE CHARTER WITH MACKEY AIRLINES", "ACCOUNT IN RIGGS NATIONAL BANK"), where a capitalised
+    word tells nothing. The name runs back from the head noun (``rules.yaml``
+    ``capitals_company_heads``) over the words before it, never over a preposition or article
+    (``capitals_company_stops``), and begins at the first that is no word of the records, no title
+    and no place ("RIGGS", "SCHICK SAFETY RAZOR COMPANY"); with none such ("HIS HOTEL", "FIRST
+    NATIONAL CITY BANK", "HAVANA HOTEL") there is no name."""
+    stops = rules.words("capitals_company_stops")
+    words, known = common_words(), places.gazetteer().index
+    out = []
+    first = {h.lower() for h in rules.data()["head_first_heads"]}
+    for m in _capitals_company_pattern().finditer(text):
+        after = re.match(r"[^\S\n]+([A-Z][A-Z'’-]+)", text[m.end() : m.end() + 40])
+        if m.group("head").lower() in first and after and after.group(1).lower() not in stops:
+            continue  # "ADDRESS: HOTEL DIPLOMAT": a hotel may be named after its head
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        if sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            continue  # a capitalised name in ordinary text is the other rules' ("Mackey Airlines")
+        toks = list(re.finditer(r"\S+", m.group("words")))
+        run: list[re.Match[str]] = []
+        for t in reversed(toks):
+            if t.group().lower() in stops:
+                break
+            run.insert(0, t)
+        start = next(
+            (
+                i
+                for i, t in enumerate(run)
+                if len(t.group()) > 2
+                and fold(t.group()) not in words
+                and fold(t.group()) not in rules.ordinary_words()
+                and t.group().lower() not in title_words()
+                and fold(t.group()) not in known
+            ),
+            None,
+        )
+        if start is None:
+            continue
+        a = m.start("words") + run[start].start()
+        raw = text[a : m.end()]
+        name = _name_of(raw)
+        out.append(Mention(a, m.end(), raw, "organization", f"organization:{slug(name)}", name, CAPITALS_SOURCE, PRIORITY, {}))
     return out
