@@ -708,6 +708,25 @@ def test_handles_greetings_signatures_and_names_with_addresses() -> None:
     # "back in DC": Washington (State C05762637); "the DC Circuit" is no place
     places_ = {(e["name"], e["attributes"].get("country")) for e in declass.parse_bytes(b"I leave Rome on July 9, back in DC on July 14. The DC Circuit ruled.\n", "dc.txt").entities if e["type"] == "place"}
     assert ("Washington", "US") in places_ and len([p for p in places_ if p[0] == "Washington"]) == 1, places_
+    # two-letter abbreviations in prose after a preposition of place (State C05762753, C05769008,
+    # C05794734); not before a capitalised word, not in a cable in capitals ("IN LA" may be Louisiana)
+    prose = (
+        b"Cheryl, I hope you have a wonderful holiday, heading back to SF now, back in Monday (28th)\n\n"
+        b"Thank you again for the email and the chance to join you in NY.\n\n"
+        b"If we lived in NYC and had to check the Nikkei, or lived in LA and had to review the latest trailer\n\n"
+        b"He read it in NY Times.\n\nMET SOURCE IN LA ON 3 MAY.\n"
+    )
+    rec = declass.parse_bytes(prose, "mail.txt")
+    places_ = {e["name"]: [m["text"] for m in e["mentions"]] for e in rec.entities if e["type"] == "place"}
+    assert {"San Francisco", "New York City", "Los Angeles"} <= set(places_), places_
+    assert places_["Los Angeles"] == ["LA"] and places_["New York City"].count("NY") == 1, places_
+    # a one-word place that ends its sentence, before the next one's first word (State C05785771, C05769009)
+    text = (
+        "SEN Levin and I are at the airport in Miami getting ready to leave for Havana. He wanted\n"
+        "to check in. We have had a number of conference calls with our\nsecurity teams in Mexico and Washington. "
+        "We would like to take you up on it.\n"
+    )
+    assert {"Havana", "Washington", "Miami", "Mexico"} <= _places(declass.parse_bytes(text.encode(), "mail.txt"))
     # "To: All Addressees", "To: MEXICO CITY" name no one
     assert not {"All Addressees", "Mexico City"} & _people(declass.parse_bytes(b"TO: MEXICO CITY\nCc: All Addressees\nSubject: x\n\ntext\n", "c.txt"))
 

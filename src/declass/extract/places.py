@@ -374,8 +374,8 @@ def _state_after(text: str, b: int, cands: list[Place]) -> list[Place]:
 
 
 @lru_cache(maxsize=1)
-def _city_abbreviations() -> dict[str, str]:
-    return {str(k): str(v) for k, v in (load_yaml("declass.extract", "data/places.yaml").get("city_abbreviations") or {}).items()}
+def _city_abbreviations(key: str = "city_abbreviations") -> dict[str, str]:
+    return {str(k): str(v) for k, v in (load_yaml("declass.extract", "data/places.yaml").get(key) or {}).items()}
 
 
 def _alternatives(key: str) -> str:
@@ -461,11 +461,14 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> lis
     """ "back in DC", "to NYC": a city's abbreviation after a preposition of place
     (``city_abbreviations`` in ``data/places.yaml``), never inside a longer name ("Washington, DC")."""
     out = []
-    for abbr, city in _city_abbreviations().items():
+    prose = _city_abbreviations("city_abbreviations_prose")
+    for abbr, city in {**_city_abbreviations(), **prose}.items():
         for m in re.finditer(rf"(?<![\w.]){re.escape(abbr)}(?![\w])", text):
             a, b = m.span()
             if any(x < b and a < y for x, y in taken) or not _LOCATIVE.search(text, max(0, a - 12), a):
                 continue
+            if abbr in prose and (not _PROSE_LOCATIVE.search(text, max(0, a - 12), a) or _CAPITALISED_NEXT.match(text, b)):
+                continue  # "IN LA" of a cable, "the NY Times", "en LA Paz"
             cands = [p for p in g.index.get(fold(city)) or [] if p.kind == "city"]
             if cands:
                 p = max(cands, key=lambda c: c.population)
@@ -474,6 +477,8 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> lis
 
 
 _LOCATIVE = re.compile(r"\b(?:IN|AT|FROM|TO|NEAR|INTO|VIA|in|at|from|to|near|into|via)[^\S\n]+$")
+_PROSE_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|via)[^\S\n]+$")
+_CAPITALISED_NEXT = re.compile(r"[^\S\n]+[A-Z]")
 
 # a line of a list of places: a tick, cross or letter a clerk wrote before it ("X Bern", "/Berlin",
 # "XLisbon"), the name, then perhaps a figure ("Hong Kong 13 - 14")
@@ -669,6 +674,8 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
     if _INITIAL_BEFORE.search(text[max(0, t.start() - 6) : t.start()]) or _INITIAL_AFTER.match(text, t.end()):
         return False  # "ARTHUR D. NELSON", "NORMAN D. BLOCK": an initial makes it a person's name
     for j in (i - 1, i + 1):
+        if j == i + 1 and re.search(r"[^.][.!?]$", toks[i].group(0)) and not _INITIAL_BEFORE.search(text[max(0, toks[i].start() - 6) : toks[i].start()]):
+            continue  # the name ends its sentence, its stop part of its token: "to leave for Havana. He wanted"
         if 0 <= j < len(toks):
             other = toks[j].group(0)
             between = text[toks[min(i, j)].end() : toks[max(i, j)].start()]
