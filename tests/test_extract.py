@@ -727,6 +727,11 @@ def test_handles_greetings_signatures_and_names_with_addresses() -> None:
         "We would like to take you up on it.\n"
     )
     assert {"Havana", "Washington", "Miami", "Mexico"} <= _places(declass.parse_bytes(text.encode(), "mail.txt"))
+    # a post and the city it serves in a To line is no one (State C05787919); a given name that is a
+    # small place is still a name
+    to = b"To: Mitchell, Derek 3; Murphy, Erin L; Kaidanow, Tina S;\nConsular, Rangoon\nSubject: Update\n\nText.\n"
+    rec = declass.parse_bytes(to, "mail.txt")
+    assert {"Derek J Mitchell", "Tina S Kaidanow"} <= _people(rec) and not any("Rangoon" in p for p in _people(rec)), _people(rec)
     # "To: All Addressees", "To: MEXICO CITY" name no one
     assert not {"All Addressees", "Mexico City"} & _people(declass.parse_bytes(b"TO: MEXICO CITY\nCc: All Addressees\nSubject: x\n\ntext\n", "c.txt"))
 

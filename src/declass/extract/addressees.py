@@ -168,7 +168,11 @@ def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False
     if m and _TAIL.fullmatch(seg, m.end()):
         last, first, mid = m.group("last"), m.group("first"), m.group("mid")
         toks = [*first.split(), *last.split()]
-        if not any(t.lower() in stop or t.lower() in title_words() for t in toks):  # "Chief, Counterintelligence Division"
+        # a post and the place it serves is no name: "Consular, Rangoon" in a To line
+        post = any(p.kind == "country" or p.population >= 100_000 for p in places.gazetteer().index.get(fold(first), [])) and not any(
+            fold(t) in given_anywhere() for t in first.split()
+        )
+        if not post and not any(t.lower() in stop or t.lower() in title_words() for t in toks):  # "Chief, Counterintelligence Division"
             if mid:
                 mid = _OCR_INITIAL.get(mid, mid)  # "Ford, Robert 5"
             elif re.search(r"[a-z][A-Z]$", first):
