@@ -1272,6 +1272,20 @@ def test_names_in_capitals_with_a_particle_or_a_given_name_of_the_world_lists() 
     assert "austin" not in {fold(e["name"]) for e in rec.entities if e["type"] == "place"}
 
 
+def test_an_fbi_title_a_name_a_middle_initial_and_a_surname_in_capitals() -> None:
+    # FBI reports in the JFK files (124-90079-10017, 124-10273-10040, 124-10188-10185, 124-90024-10122;
+    # public domain): OCR's given names no list holds, a surname that is a city's, a word as a given name
+    text = (
+        "OWEN VINCENT MADDEN, aka SA CLABURN T. WHITE jgl\n\n3 Report of SA CLABURN T, WHITE dated 9/7/60 at\n\n"
+        "Investigation was conducted by SA LOFTIS J. SHEFFIELD at Dallas.\n\n"
+        "Interviewed by SA TRON W. BREKKE on 5/2/64.\n\nThe report of SA PAUL B. FRANKFURT shows.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "report.md")
+    people = _people(rec)
+    assert {"Claburn T. White", "Loftis J. Sheffield", "Tron W. Brekke", "Paul B. Frankfurt"} <= people, people
+    assert not {"Sheffield", "Frankfort"} & _places(rec), _places(rec)
+
+
 def test_the_jfk_release_stamp_and_the_collections_name_are_no_person() -> None:
     # NARA's identification forms in the JFK files (124-90096-10172, 104-10131-10092; public domain):
     # the stamp as OCR printed it is furniture, "JFK" before the collection's words is no president

@@ -440,6 +440,7 @@ def titled_in_capitals(text: str) -> list[Mention]:
         | title_words()
         | rules.words("demonyms")
     )
+    strict = rules.words("not_names") | rules.month_words() | rules.day_words() | title_words() | rules.words("demonyms")
     out = []
     known = world_surnames() | given_anywhere()
     honorific = {h.upper().rstrip(".") for h in honorifics()}
@@ -455,6 +456,18 @@ def titled_in_capitals(text: str) -> list[Mention]:
                 continue
             # a given name that is also a big city's, before the surname: "PCI AUSTIN PITTMAN"
             city_given = not keep and i + 1 < len(toks) and fold(w) in given_anywhere()
+            # a name, a middle initial and a surname after the title are a full name whatever the
+            # words ("SA TRON W. BREKKE", "SA LOFTIS J. SHEFFIELD": OCR's given names, a city's surname)
+            full = (
+                not keep
+                and i + 2 < len(toks)
+                and re.fullmatch(r"[A-Z][.,]", toks[i + 1].group()) is not None
+                and len(toks[i + 2].group()) >= 3
+                and toks[i + 2].group().lower() not in stop
+            ) or (len(keep) == 2 and re.fullmatch(r"[A-Z][.,]", keep[1].group()) is not None)
+            if full and len(w) >= 3 and w.lower() not in strict and w not in not_sur:
+                keep.append(t)
+                continue
             if len(w) < 3 or w.lower() in stop or w in not_sur or not (city_given or _surname(w, given, not_sur)):
                 break
             keep.append(t)
@@ -478,7 +491,10 @@ def titled_in_capitals(text: str) -> list[Mention]:
         if unknown and title.split()[-1].lower() in also_words and not ends:
             continue  # "GENERAL DESCRIPTION OF", "MAJOR DCISION": a title that is also a word, before no known name
         stopped = m.group(0)[len(title) : len(title) + 1] == "."
-        if unknown and len(title) <= 3 and (title not in honorific or not stopped) and not (len(names) > 1 and fold(names[0]) in given_anywhere()):
+        # a middle initial between two names marks a full name, whatever the given name ("SA CLABURN T. WHITE")
+        middle = len(names) > 1 and any(re.fullmatch(r"[A-Z][.,]", t.group()) for t in keep[1:-1])
+        given_first = len(names) > 1 and fold(names[0]) in given_anywhere()
+        if unknown and len(title) <= 3 and (title not in honorific or not stopped) and not given_first and not middle:
             continue  # "SEN", "REP", "GOV", "LT", "DR" without its stop: abbreviations, before no known name ("SA LESTER ESAREY" is one)
         if any(fold(w) in common_words() or len(w) < 4 or (len(w) >= 8 and near_common_word(fold(w))) for w in unknown):
             continue  # "CAN JUDGE INDEXING", "DR SIGNATURA", "MISS QUALIFICATIONS": words, and words OCR broke
