@@ -1286,6 +1286,25 @@ def test_an_fbi_title_a_name_a_middle_initial_and_a_surname_in_capitals() -> Non
     assert not {"Sheffield", "Frankfort"} & _places(rec), _places(rec)
 
 
+def test_us_as_a_noun_is_the_country_and_as_an_adjective_is_not() -> None:
+    # CIA and FBI records in the JFK files (104-10063-10168, 104-10102-10231, 144-10001-10344,
+    # 104-10067-10291; public domain)
+    noun = (
+        "AND GUERRILLA. TRAINING PRIOR RETURN TO U.S. CLNERGO HAS BEEN UNABLE\n"
+        "He held this job until he defected to the U.S. in December\n\n1962.\n"
+        "THAI AMBASSADOR INFORMS FOREIGN MINISTRY OF HIS EXPRESSING\n\nCONDOLENCES TO U.S.\n"
+    )
+    rec = declass.parse_bytes(noun.encode(), "cable.md")
+    us = [e for e in rec.entities if e["name"] == "United States"]
+    assert us and us[0]["type"] == "place" and len(us[0]["mentions"]) == 3, us
+    adjective = (
+        "WHERE HE AWAITED FALSE U.S. PASSPORT WHICH WAS\n"
+        "BE DAMAGING TO U.S. SECURITY INTERESTS AND THIS A\n"
+        "He enlisted in the U.s.\n\nArmy in December 1940 and eventually saw combat in France.\n"
+    )
+    assert "United States" not in _places(declass.parse_bytes(adjective.encode(), "cable.md"))
+
+
 def test_the_jfk_release_stamp_and_the_collections_name_are_no_person() -> None:
     # NARA's identification forms in the JFK files (124-90096-10172, 104-10131-10092; public domain):
     # the stamp as OCR printed it is furniture, "JFK" before the collection's words is no president

@@ -258,6 +258,7 @@ def find(text: str) -> list[Mention]:
     spans += _features(text, g, out + spans)
     out = spans + [m for m in out if not _inside_facility(m, spans)]
     out += _abbreviations(text, g, [(m.start, m.end) for m in out])
+    out += us_as_noun(text, g, [(m.start, m.end) for m in out])
     out += _columns(text, g, [(m.start, m.end) for m in out])
     return out + towns_before_states(text, [(m.start, m.end) for m in out])
 
@@ -690,3 +691,34 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
                     continue  # the word before starts a sentence ("In Chihuahua")
                 return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _us_noun_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = load_yaml("declass.extract", "data/places.yaml")
+    before = "|".join(re.escape(w) for w in sorted(data["us_noun_after"], key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w.])(?i:{before})[^\S\n]+(?:(?i:the)[^\S\n]+)?(?P<us>U\.[^\S\n]?S\.(?:A\.)?|USA)(?![\w])"
+        r"(?:\s*(?P<next>[A-Za-z][A-Za-z'’-]*))?"
+    )
+    return pattern, frozenset(str(w).lower() for w in data["us_adjective_before"]) | rules.words("institution_heads")
+
+
+def us_as_noun(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+    """ "U.S." as a noun, the United States: after a word of movement or place ("PRIOR RETURN TO
+    U.S.", "while in the U.S.", "CONDOLENCES TO U.S."), never before a noun it qualifies ("TO U.S.
+    EMBASSY", "in U.S. custody"; ``places.yaml`` ``us_noun_after``, ``us_adjective_before``)."""
+    pattern, adjective = _us_noun_pattern()
+    us = next((p for p in g.index.get("united states") or [] if p.kind == "country"), None)
+    if us is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        a, b = m.span("us")
+        if any(x < b and a < y for x, y in taken):
+            continue
+        nxt = m.group("next")
+        if nxt and nxt.lower() in adjective:
+            continue
+        out.append(Mention(a, b, text[a:b], "place", us.key, us.name, "rule:u.s. as a noun", PRIORITY, us.mention_attributes()))
+    return out
