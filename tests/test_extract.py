@@ -1286,6 +1286,21 @@ def test_an_fbi_title_a_name_a_middle_initial_and_a_surname_in_capitals() -> Non
     assert not {"Sheffield", "Frankfort"} & _places(rec), _places(rec)
 
 
+def test_two_nations_posts_under_one_plural_head_noun() -> None:
+    # an FBI teletype and a memorandum in the JFK files (124-10222-10308, 157-10004-10144; public domain)
+    text = (
+        "CASTRO BOMBINGS AT SOVIET AND CUBAN EMBASSIES DURING NOVEMBER,\n"
+        "the government after their receipt of CIA information that Oswald was\n\n"
+        "in contact with the Soviet and Cuban Embassies in Mexico City was next\n\n"
+        "The Cuban and Soviet Consulates refused. The Oil and Finance Ministries met.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "memo.md")
+    orgs = _orgs(rec)
+    assert {"Soviet Embassy", "Cuban Embassy", "Cuban Consulate", "Soviet Consulate"} <= orgs, orgs
+    assert not any(o.startswith("Oil") for o in orgs), orgs
+    assert evidence.errors(rec.to_dict()) == []
+
+
 def test_us_as_a_noun_is_the_country_and_as_an_adjective_is_not() -> None:
     # CIA and FBI records in the JFK files (104-10063-10168, 104-10102-10231, 144-10001-10344,
     # 104-10067-10291; public domain)

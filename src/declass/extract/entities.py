@@ -116,8 +116,31 @@ def _posts_in_lower_case(text: str) -> list[Mention]:
     return out
 
 
+_PAIRED_POSTS = re.compile(
+    r"\b([A-Z][a-z]+)[^\S\n]+and[^\S\n]+([A-Z][a-z]+)\s+(Embassies|Consulates|Legations)\b"
+    r"|\b([A-Z]{4,})[^\S\n]+AND[^\S\n]+([A-Z]{4,})\s+(EMBASSIES|CONSULATES|LEGATIONS)\b"
+)
+
+
+def _paired_posts(text: str) -> list[Mention]:
+    """ "the Soviet and Cuban Embassies", "CUBAN AND SOVIET CONSULATES": two nations' posts under one
+    plural head noun, each its own organisation; the first nation's word is the first post's
+    mention, the rest the second's."""
+    out = []
+    for m in _PAIRED_POSTS.finditer(text):
+        g = 1 if m.group(1) else 4
+        if not all(m.group(g + i).lower() in rules.words("demonyms") for i in (0, 1)):
+            continue
+        head = m.group(g + 2).capitalize()[:-3] + "y" if m.group(g + 2).lower().endswith("ies") else m.group(g + 2).capitalize()[:-1]
+        for a, b, nation in ((m.start(g), m.end(g), m.group(g)), (m.start(g + 1), m.end(), m.group(g + 1))):
+            name = f"{nation.capitalize()} {head}"
+            key = f"organization:{slug(name)}"
+            out.append(Mention(a, b, text[a:b], "organization", key, name, "rule:diplomatic-post", RULE_PRIORITY, {"kind": "diplomatic_post"}))
+    return out
+
+
 def rule_mentions(text: str) -> list[Mention]:
-    out = _posts_in_lower_case(text)
+    out = _posts_in_lower_case(text) + _paired_posts(text)
     for pat in _org_patterns():
         for m in pat.finditer(text):
             span = re.split(r"(?<=[a-z]{2})\.(?=\s|$)", m.group(0))[0]  # "Embassy in Havana. He": the sentence ends
