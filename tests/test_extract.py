@@ -1286,6 +1286,13 @@ def test_an_fbi_title_a_name_a_middle_initial_and_a_surname_in_capitals() -> Non
     assert not {"Sheffield", "Frankfort"} & _places(rec), _places(rec)
 
 
+def test_a_verb_after_a_title_in_capitals_is_no_name() -> None:
+    # an NSA intercept in the JFK files (144-10001-10344, public domain); surnames that end in S stay names
+    text = "THAI AMBASSADOR INFORMS FOREIGN MINISTRY OF HIS EXPRESSING\n\nMR. BROOKS SAID. MR. WELLS ARRIVED.\n"
+    people = _people(declass.parse_bytes(text.encode(), "cable.md"))
+    assert "Informs" not in people and {"Brooks", "Wells"} <= people, people
+
+
 def test_two_nations_posts_under_one_plural_head_noun() -> None:
     # an FBI teletype and a memorandum in the JFK files (124-10222-10308, 157-10004-10144; public domain)
     text = (

@@ -470,6 +470,8 @@ def titled_in_capitals(text: str) -> list[Mention]:
                 continue
             if len(w) < 3 or w.lower() in stop or w in not_sur or not (city_given or _surname(w, given, not_sur)):
                 break
+            if w.endswith("S") and fold(w[:-1]) in words and fold(w) not in world_surnames():
+                break  # "AMBASSADOR INFORMS FOREIGN MINISTRY": a verb after the title ("MR. WELLS" is a name)
             keep.append(t)
         cut = False
         while keep and keep[-1].group().endswith((".", ",")):
