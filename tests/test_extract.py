@@ -293,6 +293,9 @@ def test_people_the_header_names_as_sender_and_addressee() -> None:
     people = _people(declass.parse_bytes(forms.encode(), "forms.md"))
     assert {"Winston Scott", "Clark D. Anderson", "Brent Scowcroft", "Richard Helms", "J. Lee Rankin"} <= people  # Scott: the pack's name
     assert not any(w in p for p in people for w in ("Rome", "Madrid", "Berlin", "Frankfurt", "Dallas"))
+    # OCR's digit for the colon after a label in capitals (104-10113-10141); a figure in a sentence is none
+    memo = "19 April 1948\n\nTO 2 R. H. Cunningham\nChief of Investigations\n\nSUBJECT: 5025, CONEIN, Lucien E.\n\nHE WENT TO 3 MEETINGS.\n"
+    assert "R. H. Cunningham" in _people(declass.parse_bytes(memo.encode(), "memo.md"))
     # CIA memoranda (104-10124-10171 and others): a middle initial, OCR's comma for its stop, initials
     memo = (
         "27 MAR 1978\n\nMEMORANDUM FOR: Assistant for Public Affairs to the\nDirector of Central Intelligence\n\n"

@@ -153,7 +153,9 @@ def _data() -> tuple[re.Pattern[str], frozenset[str]]:
     data = rules.data()
     labels = rules.alternation(data["address_labels"], spaces=True)
     # "‘ MEMORANDUM FOR:"; a form's label alone on its line, its colon before the value below ("TO\n\n: RANKIN, J. LEE")
-    line = re.compile(rf"^{_H}*(?:[^\w\s]{_H}*)?(?P<label>{labels}){_H}*(?:\n(?:{_H}*\n){{0,2}}{_H}*)?:{_H}*(?P<value>.*)$", re.M)
+    # and OCR's digit for the colon after a label in capitals ("FROM 3 Winston M. Scott", "TO 2 R. H. Cunningham")
+    colon = rf"(?:(?:\n(?:{_H}*\n){{0,2}}{_H}*)?:|(?<=[A-Z]){_H}+[234](?={_H}))"
+    line = re.compile(rf"^{_H}*(?:[^\w\s]{_H}*)?(?P<label>{labels}){_H}*{colon}{_H}*(?P<value>.*)$", re.M)
     stop = rules.words("not_in_names") | rules.words("not_names")
     return line, stop
 
