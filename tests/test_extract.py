@@ -1289,6 +1289,20 @@ def test_an_fbi_title_a_name_a_middle_initial_and_a_surname_in_capitals() -> Non
     assert not {"Sheffield", "Frankfort"} & _places(rec), _places(rec)
 
 
+def test_a_word_of_a_title_may_begin_an_institutions_name() -> None:
+    # State C05791372 and C05768055, a Church Committee transcript in the JFK files (157-10011-10124); public domain
+    text = (
+        "seriously delinquent tax debts exceeding $50,000) from the full Foreign Affairs Committee. As you probably know, it\n"
+        "that kind through the General Assembly and other UN bodies since 2005. But the margin was the smallest\n"
+        "as three key people in the Special Group at that time.\n\n"
+        "Senator Church asked the Agency for its files.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "mail.txt")
+    orgs = _orgs(rec)
+    assert {"Foreign Affairs Committee", "General Assembly", "Special Group"} <= orgs, orgs
+    assert not any("Church" in o for o in orgs) and any("Church" in p for p in _people(rec)), (orgs, _people(rec))
+
+
 def test_a_verb_after_a_title_in_capitals_is_no_name() -> None:
     # an NSA intercept in the JFK files (144-10001-10344, public domain); surnames that end in S stay names
     text = "THAI AMBASSADOR INFORMS FOREIGN MINISTRY OF HIS EXPRESSING\n\nMR. BROOKS SAID. MR. WELLS ARRIVED.\n"

@@ -197,7 +197,7 @@ def find(text: str) -> list[Mention]:
             continue
         if m.group("head").lower() in rules.words("person_office_heads") and _a_persons(mods):
             continue  # "Contact: Jessica Wright Office 202-647-3945": her office's telephone, not an institution
-        titled = bool(mods) and mods[0].lower() in title_words()
+        titled = bool(mods) and mods[0].lower() in title_words() - rules.words("title_words_beginning_institutions")
         owner = max((i for i, w in enumerate(mods) if w.endswith(("'s", "’s")) and _owner(w[:-2])), default=-1)
         if owner >= 0:
             # "Houston's Saudi Refining Company", "the Agency's Domestic Contacts Division": the
