@@ -1303,6 +1303,13 @@ def test_a_word_of_a_title_may_begin_an_institutions_name() -> None:
     assert not any("Church" in o for o in orgs) and any("Church" in p for p in _people(rec)), (orgs, _people(rec))
 
 
+def test_people_of_a_nation_in_the_plural_are_no_organisation() -> None:
+    # a CIA clearance form in the JFK files (104-10119-10134, public domain)
+    text = "Employee is U.S. Citizen: (Yes) oy (Strike out one)\n\namployee's spouse is U.S. Citizens. (Yes) dfe}—(Strike out one) |\n"
+    assert not any("Citizen" in o for o in _orgs(declass.parse_bytes(text.encode(), "form.md")))
+    assert "Concerned Citizens Alliance" in _orgs(declass.parse_bytes(b"The Concerned Citizens Alliance met.\n", "m.txt"))
+
+
 def test_a_verb_after_a_title_in_capitals_is_no_name() -> None:
     # an NSA intercept in the JFK files (144-10001-10344, public domain); surnames that end in S stay names
     text = "THAI AMBASSADOR INFORMS FOREIGN MINISTRY OF HIS EXPRESSING\n\nMR. BROOKS SAID. MR. WELLS ARRIVED.\n"

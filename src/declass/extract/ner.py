@@ -343,6 +343,8 @@ def _no_organization(s: str, toks: list[str], vocab: frozenset[str]) -> bool:
     last = toks[-1].lower()
     if len(toks) > 1 and toks[-1][1:].islower() and last.endswith("s") and last in ordinary_words() and last not in rules.words("plural_organization_heads"):
         return True  # "Anti-Gay Laws", "Incoming Abductions": a common noun in the plural ends no name
+    if len(toks) > 1 and last in rules.words("plural_people_nouns") and all(_nation(t) for t in toks[:-1]):
+        return True  # "U.S. Citizens", "Cuban Exiles": people of a nation
     if len(toks) != 1:
         return False
     w = toks[0]
@@ -353,6 +355,12 @@ def _no_organization(s: str, toks: list[str], vocab: frozenset[str]) -> bool:
         if near is not None:
             return True
     return False
+
+
+def _nation(word: str) -> bool:
+    """A nationality or a country ("Cuban", "U.S.", "Mexico")."""
+    f = fold(word).strip(".")
+    return f in rules.words("demonyms") or f in ("u s", "us", "u.s") or any(p.kind == "country" for p in places.gazetteer().index.get(f, []))
 
 
 @lru_cache(maxsize=1)
