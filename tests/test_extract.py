@@ -1332,6 +1332,21 @@ def test_two_nations_posts_under_one_plural_head_noun() -> None:
     assert evidence.errors(rec.to_dict()) == []
 
 
+def test_places_under_the_names_of_their_time() -> None:
+    # CIA cables and memoranda in the JFK files (104-10177-10202, 104-10166-10096, 104-10109-10170;
+    # public domain): Cuba's provinces before 1976, its mountains, countries before a new name
+    text = (
+        "•OVENENT IN LAS VILLAS ANO PARTICIPATED IN ALL CONFISCATIONS\n\n"
+        "LEADER OF GROUP NOW IN MASH TO BE INFILTRATED INTO\nORIENTE AFTER AMNORNM TEAM COULD GET CONTROL OF BEACH\n\n"
+        "British Guiana Desk of WH and I believe was located in Barton Hall,\n"
+        "The guerrillas held out in the Sierra Maestra. Guantanamo was quiet. He flew to Siam and to Dahomey.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cable.md")
+    where = {e["name"]: e["attributes"].get("country") for e in rec.entities if e["type"] == "place"}
+    assert {"Las Villas": "CU", "Oriente": "CU", "Sierra Maestra": "CU", "Guyana": "GY", "Thailand": "TH", "Benin": "BJ"}.items() <= where.items(), where
+    assert "Guantanamo" in where or "Guantánamo" in where, where
+
+
 def test_us_as_a_noun_is_the_country_and_as_an_adjective_is_not() -> None:
     # CIA and FBI records in the JFK files (104-10063-10168, 104-10102-10231, 144-10001-10344,
     # 104-10067-10291; public domain)

@@ -103,6 +103,10 @@ def gazetteer() -> Gazetteer:
         lat = tot[0] / tot[2] if tot and tot[2] else None
         lon = tot[1] / tot[2] if tot and tot[2] else None
         countries[cc] = Place(f"place:country:{cc}", c["name"], "country", cc, None, lat, lon, int(c.get("population") or 0))
+    for name, info in (extra.get("extra_places") or {}).items():
+        kind, cc = str(info["kind"]), str(info["country"])
+        place = Place(f"place:{kind}:{cc}:{slug(name)}", name, kind, cc, name if kind == "state" else None, info.get("lat"), info.get("lon"), 10)
+        add(name, place)
     for cc, info in (extra.get("extra_countries") or {}).items():
         countries[cc] = Place(f"place:country:{cc}", info["name"], "country", cc, None, info.get("lat"), info.get("lon"))
     for cc, p in countries.items():
@@ -166,7 +170,7 @@ def choose(cands: list[Place], doc_countries: Counter[str] | None = None, near: 
     doc_countries = doc_countries or Counter()
 
     def rank(p: Place) -> tuple[int, int, int, int, int]:
-        kind = {"region": 3, "country": 3, "state": 2, "city": 1}[p.kind]
+        kind = {"region": 3, "country": 3, "state": 2, "feature": 2, "city": 1}[p.kind]
         if city_hint and p.kind == "city":
             kind = 4
         return (int(p.country == near), kind if p.kind == "country" else 0, doc_countries.get(p.country or "", 0), kind, p.population)
@@ -654,6 +658,14 @@ _INITIAL_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Z]\.[^\S\n]+$")
 _INITIAL_AFTER = re.compile(r"[^\S\n]+[A-Z]\.(?![A-Za-z])")
 
 
+def _ends_sentence(word: str) -> bool:
+    """Whether a token with its stop ends a sentence: a word of four letters or more that is no
+    title ("Maestra.", not "Mr.", "Gen.", "Capt.")."""
+    from declass.extract.titles import title_words
+
+    return bool(re.fullmatch(r"[^\W\d_][\w'’-]{3,}[.!?]", word)) and word[:-1].lower() not in title_words()
+
+
 def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Place], words: frozenset[str], key: str, loud: bool = False) -> bool:
     """A one-word name is a place unless it is an ordinary word, or part of a longer proper name
     ("Juan Garcia", "ARTHUR D. NELSON", and in a text not all in capitals "NORMAN FARBER"), or only a
@@ -677,6 +689,8 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
     for j in (i - 1, i + 1):
         if j == i + 1 and re.search(r"[^.][.!?]$", toks[i].group(0)) and not _INITIAL_BEFORE.search(text[max(0, toks[i].start() - 6) : toks[i].start()]):
             continue  # the name ends its sentence, its stop part of its token: "to leave for Havana. He wanted"
+        if j == i - 1 and j >= 0 and _ends_sentence(toks[j].group(0)):
+            continue  # the word before ends the sentence before: "the Sierra Maestra. Guantanamo"
         if 0 <= j < len(toks):
             other = toks[j].group(0)
             between = text[toks[min(i, j)].end() : toks[max(i, j)].start()]
