@@ -1303,6 +1303,16 @@ def test_a_word_of_a_title_may_begin_an_institutions_name() -> None:
     assert not any("Church" in o for o in orgs) and any("Church" in p for p in _people(rec)), (orgs, _people(rec))
 
 
+def test_a_given_name_alone_the_model_calls_an_organisation_is_a_person() -> None:
+    # State C05788338 (public domain): the model's organisation "Kristy"
+    from declass.extract import evaluate
+
+    path = Path(__file__).parent / "labels" / "entities-heldout8.jsonl"
+    doc = next(d for d in evaluate.labelled(path) if d["id"] == "C05788338")
+    rec = declass.parse_bytes(doc["text"].encode(), doc["filename"])
+    assert "Kristy" in _people(rec) and "Kristy" not in _orgs(rec)
+
+
 def test_people_of_a_nation_in_the_plural_are_no_organisation() -> None:
     # a CIA clearance form in the JFK files (104-10119-10134, public domain)
     text = "Employee is U.S. Citizen: (Yes) oy (Strike out one)\n\namployee's spouse is U.S. Citizens. (Yes) dfe}—(Strike out one) |\n"

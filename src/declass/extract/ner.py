@@ -267,7 +267,23 @@ def surname_alone(toks: list[str]) -> bool:
 
 def _a_persons_name(toks: list[str], loud: bool) -> bool:
     """Whether what the model calls an organisation is a person's name (``loud``: the text is set in capitals)."""
-    return _given_then_surname(toks) or surname_alone(toks) or _name_then_surname(toks) or (not loud and _given_name_in_capitals(toks))
+    return (
+        _given_then_surname(toks)
+        or surname_alone(toks)
+        or _name_then_surname(toks)
+        or (not loud and (_given_name_in_capitals(toks) or _given_name_alone(toks)))
+    )
+
+
+def _given_name_alone(toks: list[str]) -> bool:
+    """One capitalised word that is a given name of the lists and no word of the records
+    nor a place: the model's organisation "Kristy" ("Kristy is available tomorrow afternoon") is a
+    person."""
+    if len(toks) != 1 or not re.fullmatch(r"[A-Z][a-z]{2,}", toks[0]):
+        return False
+    f = fold(toks[0])
+    also = rules.words("given_names_also_words")
+    return f in housestyle.world_given_names() and f not in _words_not_names() and f not in also and f not in places.gazetteer().index
 
 
 def _given_name_in_capitals(toks: list[str]) -> bool:
