@@ -1303,6 +1303,14 @@ def test_a_word_of_a_title_may_begin_an_institutions_name() -> None:
     assert not any("Church" in o for o in orgs) and any("Church" in p for p in _people(rec)), (orgs, _people(rec))
 
 
+def test_an_acronym_a_pack_allows_in_lower_case() -> None:
+    # State C05785312 and C05785160 (public domain): "hrc" is Hillary Clinton, never in an address
+    text = "Subject: Re: Jake - DS says hrc is looking for you. Go to suite.\n\nCdm, he just asked for a mtg with hrc next week.\n"
+    people = [e for e in declass.parse_bytes(text.encode(), "mail.txt").entities if e["name"] == "Hillary Clinton"]
+    assert people and len(people[0]["mentions"]) == 2, people
+    assert "Hillary Clinton" not in _people(declass.parse_bytes(b"Write to hrc@example.org or see hrc.org today.\n", "m.txt"))
+
+
 def test_a_given_name_alone_the_model_calls_an_organisation_is_a_person() -> None:
     # State C05788338 (public domain): the model's organisation "Kristy"
     from declass.extract import evaluate

@@ -48,6 +48,8 @@ class Entry:
     # "C/WH", "WH/3" are its Western Hemisphere Division)
     acronyms_after: dict[str, frozenset[str]] = field(default_factory=dict)
     acronyms_since: int | None = None  # and only in documents of this year or later
+    # acronyms the records also write in lower case, matched only as written ("hrc" in e-mails)
+    lower_case_acronyms: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -126,6 +128,7 @@ def load_pack(path: Path) -> list[Entry]:
                 surname_after_honorific=bool(item.get("surname_after_honorific")),
                 acronyms_after={str(k): frozenset(str(w).lower() for w in v) for k, v in (item.get("acronyms_after") or {}).items()},
                 acronyms_since=_year(item.get("acronyms_since"), path, i),
+                lower_case_acronyms=[str(a) for a in item.get("lower_case_acronyms") or [] if str(a).islower()],
             )
         )
     return out
@@ -161,6 +164,8 @@ def _matcher(files: tuple[Path, ...]) -> Matcher:
                 acr[a.replace(".", "")] = e.key
             else:
                 by_alias.setdefault(fold(a), e.key)
+        for a in e.lower_case_acronyms:
+            acr[a] = e.key
         for a in e.weak:
             by_weak.setdefault(fold(a), e.key)
         if e.surname:
@@ -338,6 +343,8 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             key = m.acronyms.get(hit.group(0)) or m.acronyms.get(hit.group(0).replace(".", ""))
             if not key or _part_of_other_name(m.entries[key], text, hit.end()) or _form_value(text, hit.start()):
                 continue
+            if hit.group(0).islower() and text[hit.end() : hit.end() + 1] in ("@", "."):
+                continue  # "hrc@...", "hrc.org": an address, not the person
             if _after_ok(m.entries[key], hit.group(0), text, hit.start(), hit.end(), year):
                 out.append(_mention(m, key, text, hit.start(), hit.end(), "acronym"))
     out = [x for x in out if not came_later(m.entries[x.key], year)]
