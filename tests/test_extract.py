@@ -735,6 +735,17 @@ def test_handles_greetings_signatures_and_names_with_addresses() -> None:
     to = b"To: Mitchell, Derek 3; Murphy, Erin L; Kaidanow, Tina S;\nConsular, Rangoon\nSubject: Update\n\nText.\n"
     rec = declass.parse_bytes(to, "mail.txt")
     assert {"Derek J Mitchell", "Tina S Kaidanow"} <= _people(rec) and not any("Rangoon" in p for p in _people(rec)), _people(rec)
+    # quoted addresses the margin cut before a name, an initial before the given name (State
+    # C05789224, C05787919, C05771968)
+    cut = (
+        b"To: Rice, Susan E (USUN); 'Kamern                         Shah, Rajiv (AID/A); 'Anderson, Brooke'; Mills, Cheryl D\n"
+        b"Cc: Brimmer, Esther D; 'Lona.Stoll                      'Krysta.harder                   Huang, Cindy Y; Shrier, Jonathan;\n"
+        b"To: Sullivan, Jacob 3; Campbell, Kurt M; Yun, Joseph Y; Murphy, W Patrick; Barboriak, Eric M\n"
+        b"To: Feltman, Jeffrey D; 'george                        Walles, Jacob; Hale, David M\nSubject: y\n\nText.\n"
+    )
+    people = _people(declass.parse_bytes(cut, "mail.txt"))
+    assert {"Rajiv Shah", "Cindy Y Huang", "W Patrick Murphy", "Jacob Walles", "Brooke Anderson"} <= people, people
+    assert not any("Kamern" in p or p == "Huang" for p in people), people
     # "To: All Addressees", "To: MEXICO CITY" name no one
     assert not {"All Addressees", "Mexico City"} & _people(declass.parse_bytes(b"TO: MEXICO CITY\nCc: All Addressees\nSubject: x\n\ntext\n", "c.txt"))
 

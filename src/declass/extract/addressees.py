@@ -160,12 +160,19 @@ def _data() -> tuple[re.Pattern[str], frozenset[str]]:
     return line, stop
 
 
+# "'Krysta.harder ", "'Lona.Stoll 'Krysta.harder ": quoted addresses the margin cut, with no close
+_TRUNCATED_ADDRESS = re.compile(r"(?:['‘]?[^\s,'’]+[^\S\n]+)+(?=[A-Z])")
+
+
 def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False) -> Mention | None:
     """The person one address slot ``text[a:b]`` names, or None. In a ``cable`` (a label in
     capitals, or a value read by the anatomy) a name in capitals needs a given name first: the
     addressee of a cable is mostly a station ("TO: SCUAT MEXI"); "From: SUKIE STANLEY" is a person."""
     seg = _stray_marks(text[a:b])
     lead = len(seg) - len(seg.lstrip(" \t.'\"‘“"))
+    cut = _TRUNCATED_ADDRESS.match(seg, lead) if lead and seg[lead - 1] in "'‘" else None
+    if cut and (after := _INVERTED.match(seg, cut.end())) and _TAIL.fullmatch(seg, after.end()):
+        lead = cut.end()  # "'Kamern Shah, Rajiv (AID/A)": an address the margin cut, then the name
     m = _INVERTED.match(seg, lead)
     if m and _TAIL.fullmatch(seg, m.end()):
         last, first, mid = m.group("last"), m.group("first"), m.group("mid")
@@ -174,7 +181,8 @@ def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False
         post = any(p.kind == "country" or p.population >= 100_000 for p in places.gazetteer().index.get(fold(first), [])) and not any(
             fold(t) in given_anywhere() for t in first.split()
         )
-        if not post and not any(t.lower() in stop or t.lower() in title_words() for t in toks):  # "Chief, Counterintelligence Division"
+        # an initial is no word of the stop list ("Murphy, W Patrick": "w" is "with" there)
+        if not post and not any(len(t) > 1 and (t.lower() in stop or t.lower() in title_words()) for t in toks):  # "Chief, Counterintelligence Division"
             if mid:
                 mid = _OCR_INITIAL.get(mid, mid)  # "Ford, Robert 5"
             elif re.search(r"[a-z][A-Z]$", first):
