@@ -746,6 +746,10 @@ def test_handles_greetings_signatures_and_names_with_addresses() -> None:
     people = _people(declass.parse_bytes(cut, "mail.txt"))
     assert {"Rajiv Shah", "Cindy Y Huang", "W Patrick Murphy", "Jacob Walles", "Brooke Anderson"} <= people, people
     assert not any("Kamern" in p or p == "Huang" for p in people), people
+    # a mailbox name with the initial glued to the surname (State C05767591); an acronym is none
+    glued = b"From:                              PVerveer\nSent: Friday, January 8, 2010 12:38 AM\nTo: HAbedin\nCc: NATO\nSubject: x\n\nText.\n"
+    people = _people(declass.parse_bytes(glued, "mail.txt"))
+    assert {"P. Verveer", "H. Abedin"} <= people and not any("Nato" in p or "NATO" in p for p in people), people
     # "To: All Addressees", "To: MEXICO CITY" name no one
     assert not {"All Addressees", "Mexico City"} & _people(declass.parse_bytes(b"TO: MEXICO CITY\nCc: All Addressees\nSubject: x\n\ntext\n", "c.txt"))
 

@@ -161,6 +161,7 @@ def _data() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 # "'Krysta.harder ", "'Lona.Stoll 'Krysta.harder ": quoted addresses the margin cut, with no close
+_GLUED_INITIAL = re.compile(r"(?P<initial>[A-Z])(?P<sur>[A-Z][a-z]{3,})(?![\w.@-])")
 _TRUNCATED_ADDRESS = re.compile(r"(?:['‘]?[^\s,'’]+[^\S\n]+)+(?=[A-Z])")
 
 
@@ -192,6 +193,10 @@ def _person(text: str, a: int, b: int, stop: frozenset[str], cable: bool = False
     caps = _inverted_caps(text, a, b, lead, stop)
     if caps:
         return caps
+    glued = _GLUED_INITIAL.match(seg, lead)
+    if glued and _TAIL.fullmatch(seg, glued.end()) and fold(glued.group("sur")) not in rules.ordinary_words() and glued.group("sur").lower() not in stop:
+        # a mailbox name, the initial glued to the surname: "From: PVerveer", "HAbedin"
+        return _mention(text, a + glued.start(), a + glued.end(), f"{glued.group('initial')}. {glued.group('sur')}")
     m = _DIRECT_SLOT.match(seg, lead)  # with what may follow, so the name is the one the slot holds
     if m:
         raw = m.group("name")
