@@ -1350,6 +1350,19 @@ def test_a_verb_after_a_title_in_capitals_is_no_name() -> None:
     assert "Informs" not in people and {"Brooks", "Wells"} <= people, people
 
 
+def test_a_nations_services_named_by_its_demonym() -> None:
+    # CIA reports and cables in the JFK files (104-10166-10278, 104-10056-10125, 104-10166-10146; public domain)
+    text = (
+        "as & eontor Egyptian Intelligence officer.\n\n"
+        "IMPLICATING FNU DIA 2 LAN» FORMER CUBAN AIR FORCE OFFICERY -IN- : -\n\n"
+        "portedly (én Egyptian Intelligence cover firm)snd that ite manager,\n\n"
+        "Cuban intelligence officers met him.\n"
+    )
+    orgs = _orgs(declass.parse_bytes(text.encode(), "report.md"))
+    assert {"Egyptian Intelligence", "Cuban Air Force"} <= orgs, orgs
+    assert "Cuban Intelligence" not in orgs, orgs  # in lower case, a description
+
+
 def test_two_nations_posts_under_one_plural_head_noun() -> None:
     # an FBI teletype and a memorandum in the JFK files (124-10222-10308, 157-10004-10144; public domain)
     text = (

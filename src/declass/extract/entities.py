@@ -139,8 +139,29 @@ def _paired_posts(text: str) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _national_service() -> re.Pattern[str]:
+    heads = sorted((str(h) for h in rules.data().get("national_service_heads") or []), key=len, reverse=True)
+    title = "|".join(r"[^\S\n]+".join(map(re.escape, h.split())) for h in heads)
+    caps = "|".join(r"[^\S\n]+".join(map(re.escape, h.upper().split())) for h in heads)
+    return re.compile(rf"\b(?:([A-Z][a-z]+)[^\S\n]+({title})|([A-Z]{{4,}})[^\S\n]+({caps}))(?![\w-])")
+
+
+def _national_services(text: str) -> list[Mention]:
+    """A nation's services, its demonym before the head ("Soviet Intelligence", "Egyptian
+    Intelligence cover firm", "CUBAN INTELLIGENCE SERVICE"; ``national_service_heads``)."""
+    out = []
+    for m in _national_service().finditer(text):
+        g = 1 if m.group(1) else 3
+        if m.group(g).lower() not in rules.words("demonyms"):
+            continue
+        name = f"{m.group(g).capitalize()} {' '.join(w.capitalize() for w in m.group(g + 1).split())}"
+        out.append(Mention(m.start(), m.end(), m.group(0), "organization", f"organization:{slug(name)}", name, "rule:national-service", RULE_PRIORITY, {}))
+    return out
+
+
 def rule_mentions(text: str) -> list[Mention]:
-    out = _posts_in_lower_case(text) + _paired_posts(text)
+    out = _posts_in_lower_case(text) + _paired_posts(text) + _national_services(text)
     for pat in _org_patterns():
         for m in pat.finditer(text):
             span = re.split(r"(?<=[a-z]{2})\.(?=\s|$)", m.group(0))[0]  # "Embassy in Havana. He": the sentence ends
