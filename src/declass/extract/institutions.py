@@ -410,7 +410,7 @@ def capitals_companies(text: str) -> list[Mention]:
     NATIONAL CITY BANK", "HAVANA HOTEL") there is no name."""
     stops = rules.words("capitals_company_stops")
     words, known = common_words(), places.gazetteer().index
-    out = []
+    out = _capitals_heads_of(text)
     first = {h.lower() for h in rules.data()["head_first_heads"]}
     for m in _capitals_company_pattern().finditer(text):
         after = re.match(r"[^\S\n]+([A-Z][A-Z'’-]+)", text[m.end() : m.end() + 40])
@@ -446,4 +446,24 @@ def capitals_companies(text: str) -> list[Mention]:
         raw = text[a : m.end()]
         name = _name_of(raw)
         out.append(Mention(a, m.end(), raw, "organization", f"organization:{slug(name)}", name, CAPITALS_SOURCE, PRIORITY, {}))
+    return out
+
+
+_HEAD_OF = re.compile(r"(?<![\w.])(?P<head>UNIVERSITY|COLLEGE)[^\S\n]+OF[^\S\n]+(?P<place>[A-Z][A-Z'’-]+(?:[^\S\n]+[A-Z][A-Z'’-]+)?)(?![\w])")
+
+
+def _capitals_heads_of(text: str) -> list[Mention]:
+    """ "UNIVERSITY OF MIAMI", "COLLEGE OF WILLIAM AND MARY" set in a cable's capitals: the head and
+    a place the gazetteer knows after "OF" (the longest), in a line set in capitals."""
+    known = places.gazetteer().index
+    out = []
+    for m in _HEAD_OF.finditer(text):
+        words = m.group("place").split()
+        for n in range(len(words), 0, -1):
+            if fold(" ".join(words[:n])) in known:
+                end = m.start("place") + len(" ".join(words[:n])) if n == len(words) else text.index(words[n - 1], m.start("place")) + len(words[n - 1])
+                raw = text[m.start() : end]
+                name = _name_of(raw)
+                out.append(Mention(m.start(), end, raw, "organization", f"organization:{slug(name)}", name, CAPITALS_SOURCE, PRIORITY, {}))
+                break
     return out
