@@ -1321,6 +1321,18 @@ def test_a_word_of_a_title_may_begin_an_institutions_name() -> None:
     assert not any("Church" in o for o in orgs) and any("Church" in p for p in _people(rec)), (orgs, _people(rec))
 
 
+def test_a_packs_alias_with_its_article_in_running_text() -> None:
+    # State C05797894 and C05768551 (public domain): "the White House", "the Taliban" in lower case
+    # mid-sentence are the pack's; the model read the first as Casablanca ("Casa Blanca")
+    text = (
+        "party Fatah opposed Hamas's participation, too. But the White House would have none of this; it pushed\n"
+        "caused by Afghanistan's unabated poppy cultivation, noting it fuels domestic corruption and finances the Taliban.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "mail.txt")
+    assert {"White House", "Taliban"} <= _orgs(rec), _orgs(rec)
+    assert "Casablanca" not in _places(rec), _places(rec)
+
+
 def test_an_acronym_a_pack_allows_in_lower_case() -> None:
     # State C05785312 and C05785160 (public domain): "hrc" is Hillary Clinton, never in an address
     text = "Subject: Re: Jake - DS says hrc is looking for you. Go to suite.\n\nCdm, he just asked for a mtg with hrc next week.\n"

@@ -327,7 +327,10 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             a, b = hit.span()
             raw = text[a:b]
             if raw[:1].islower():
-                continue  # "the congress of ..." in lower case is a word, not a name
+                article = re.match(r"the[^\S\n]+", raw)
+                if not (article and raw[article.end() :][:1].isupper() and fold(raw[article.end() :]) in m.by_alias):
+                    continue  # "the congress of ..." in lower case is a word, not a name
+                a, raw = a + article.end(), raw[article.end() :]  # "finances the Taliban": the alias "the Taliban" in running text
             key = m.by_alias.get(fold(raw))
             if key and m.entries[key].case_sensitive and raw not in (m.entries[key].name, *m.entries[key].aliases):
                 continue  # "PROBABLE INTEL": a name that is also a word counts only as the pack writes it ("Intel")
