@@ -1408,6 +1408,21 @@ def test_places_under_the_names_of_their_time() -> None:
     assert "Guantanamo" in where or "Guantánamo" in where, where
 
 
+def test_a_cia_stations_code_in_a_cables_running_text_is_its_place() -> None:
+    # CIA cables in the JFK files (104-10175-10101, 104-10422-10417, 104-10187-10208; public domain)
+    text = (
+        "L-S INTRODUCSO RETTIE TO KONTEFORTE TOLEDO ON S JAN 63. MEXI SUSGESTS!\n\n"
+        "EXILE ACTIVITIES MEXI.\n\n"
+        "PRIORITY DIR INFO PARI HADR COPE OSLO MELS BRUS HAGU LOND OTTA\n\n"
+        "B. OTTA 1609 (69505)\n\nCITE ROME 1258\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cable.md")
+    mexico = [e for e in rec.entities if e["name"] == "Mexico City"]
+    assert mexico and len(mexico[0]["mentions"]) == 2, mexico
+    # the routing line's addressees and a cited cable's station are no places of the text
+    assert not {"Brussels", "London", "Ottawa"} & _places(rec), _places(rec)
+
+
 def test_us_as_a_noun_is_the_country_and_as_an_adjective_is_not() -> None:
     # CIA and FBI records in the JFK files (104-10063-10168, 104-10102-10231, 144-10001-10344,
     # 104-10067-10291; public domain)

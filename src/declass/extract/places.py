@@ -263,6 +263,7 @@ def find(text: str) -> list[Mention]:
     out = spans + [m for m in out if not _inside_facility(m, spans)]
     out += _abbreviations(text, g, [(m.start, m.end) for m in out])
     out += us_as_noun(text, g, [(m.start, m.end) for m in out])
+    out += station_codes(text, g, [(m.start, m.end) for m in out])
     out += _columns(text, g, [(m.start, m.end) for m in out])
     return out + towns_before_states(text, [(m.start, m.end) for m in out])
 
@@ -735,4 +736,50 @@ def us_as_noun(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Me
         if nxt and nxt.lower() in adjective:
             continue
         out.append(Mention(a, b, text[a:b], "place", us.key, us.name, "rule:u.s. as a noun", PRIORITY, us.mention_attributes()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _station_places() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    from declass.anatomy.originators import stations
+
+    skip = {str(c) for c in load_yaml("declass.extract", "data/places.yaml").get("station_codes_not_places") or []}
+    codes = {c: p for c, p in stations().items() if c not in skip and re.fullmatch(r"[A-Z]{4}", c)}
+    if not codes:
+        return {}, None
+    alts = "|".join(sorted(codes, key=len, reverse=True))
+    return codes, re.compile(rf"(?<![\w/.-])({alts})(?![\w/-])")
+
+
+_ROUTING = re.compile(r"\b(?:PRIORITY|ROUTINE|IMMEDIATE|FLASH|INFO|CITE|OPIM|PRECEDENCE)\b")
+_CITED = re.compile(r"[^\S\n]*(?:\(?[A-Z]{0,2}[^\S\n]?)?\d")  # "MEXI 4455", "OTTA 1609 (69505)", "MEXI (IN 71483)"
+
+
+def station_codes(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+    """A CIA station's code in a cable's running text is the place of the station ("ACTIVE IN
+    COMMIE AFFAIRS GUAT 1953-54, MEXI 1958-57" is not: figures follow; "EXILE ACTIVITIES MEXI.",
+    "MEXI SUGGESTS" are): in a line set in capitals that is no routing line ("PRIORITY DIR INFO PARI"),
+    not before a cable's number ("CITE MEXI 4455", "OTTA 1609"), and not a code that is also a word or a name
+    (``station_codes_not_places``)."""
+    codes, pattern = _station_places()
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        if any(x < b and a < y for x, y in taken) or _CITED.match(text, b):
+            continue
+        if re.search(r"(?:CITE|REF|REFS|RE)[^\S\n]*:?[^\S\n]*$", text[max(0, a - 8) : a]):
+            continue
+        line = text[text.rfind("\n", 0, a) + 1 : (text.find("\n", b) + 1 or len(text) + 1) - 1]
+        letters = [c for c in line if c.isalpha()]
+        if sum(c.isupper() for c in letters) < 0.8 * len(letters) or _ROUTING.search(line):
+            continue  # and not the cable's routing: "PRIORITY DIR INFO PARI BRUS LOND"
+        if not pattern.sub("", line).strip(" \t.,;:-"):
+            continue  # a list of codes, one a line or several: a distribution, not the text
+        cands = [p for p in g.index.get(fold(codes[m.group(1)])) or [] if p.kind in ("city", "country")]
+        if not cands:
+            continue
+        p = max(cands, key=lambda c: (c.kind == "city", c.population))
+        out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "rule:cia station code", PRIORITY, p.mention_attributes()))
     return out
