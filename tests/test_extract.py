@@ -1294,6 +1294,19 @@ def test_names_in_capitals_with_a_particle_or_a_given_name_of_the_world_lists() 
     assert "austin" not in {fold(e["name"]) for e in rec.entities if e["type"] == "place"}
 
 
+def test_two_given_names_before_a_surname_in_capitals() -> None:
+    # CIA memoranda and dispatches in the JFK files (104-10220-10293, 104-10312-10382, 104-10102-10231; public domain)
+    text = (
+        "to Lucas-Moran, representative of the Movimiento Demecrate Cristiano ia\nCuba, The original lettera, "
+        "one of vhich'wes written by Jose Ignacio RASCO and the other.\n"
+        "(His wife Anne Claudia GUGAS nee was granted a covert security clearance\n"
+        "Then Colonel Jose SMITH arrived.\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "dispatch.md"))
+    assert {"Jose Ignacio Rasco", "Anne Claudia Gugas", "Jose Smith"} <= people, people
+    assert "Ignacio Rasco" not in people and not any(p.startswith("Colonel") for p in people), people
+
+
 def test_an_fbi_title_a_name_a_middle_initial_and_a_surname_in_capitals() -> None:
     # FBI reports in the JFK files (124-90079-10017, 124-10273-10040, 124-10188-10185, 124-90024-10122;
     # public domain): OCR's given names no list holds, a surname that is a city's, a word as a given name

@@ -340,10 +340,17 @@ def _surname_in_capitals(text: str) -> list[Mention]:
         second = m.group("second")
         if second and second.lower() in given:
             end = m.end("sur")  # "Joseph MOROLA Gordon ...": the next word starts another name
-        raw = text[m.start() : end]
+        start = m.start()
+        before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)
+        if before and before.group(1).lower() in given and not m.group("mid"):
+            start = before.start(1)  # "Jose Ignacio RASCO", "Maria Teresa LOPEZ": two given names
+        raw = text[start:end]
         name = title_case(" ".join(raw.split()))
-        out.append(Mention(m.start(), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+        out.append(Mention(start, end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
+
+
+_GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)[^\S\n]+$")
 
 
 def _inverted_house(text: str) -> list[Mention]:
