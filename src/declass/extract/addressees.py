@@ -160,8 +160,8 @@ def _data() -> tuple[re.Pattern[str], frozenset[str]]:
     return line, stop
 
 
+_GLUED_INITIAL = re.compile(r"(?P<initial>[A-Z])(?P<sur>[A-Z][a-z]{3,})(?![\w.@-])")  # a mailbox name: "PVerveer"
 # "'Krysta.harder ", "'Lona.Stoll 'Krysta.harder ": quoted addresses the margin cut, with no close
-_GLUED_INITIAL = re.compile(r"(?P<initial>[A-Z])(?P<sur>[A-Z][a-z]{3,})(?![\w.@-])")
 _TRUNCATED_ADDRESS = re.compile(r"(?:['‘]?[^\s,'’]+[^\S\n]+)+(?=[A-Z])")
 
 

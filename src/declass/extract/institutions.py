@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from declass.extract import housestyle, places, rules
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold, slug
+from declass.extract.textutil import fold, in_capitals, line_of, slug
 from declass.extract.titles import title_words
 from declass.read.quality import common_words
 
@@ -125,8 +125,7 @@ def _capitals_as_title_case(text: str) -> str:
     print names so. Words of three letters or fewer stay as they are ("WH Division", "FBI")."""
     out = []
     for line in text.splitlines(keepends=True):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        if sum(c.isalpha() for c in line) < 6 or not in_capitals(line):
             out.append(line)
             continue
         out.append(
@@ -230,7 +229,7 @@ def find(text: str) -> list[Mention]:
         if raw != s and not all(w.lower() in common_words() for w in re.findall(r"[A-Za-z]{4,}", s)):
             continue  # in capitals, every word a word of the records: "OFFICE OF SSCURITY" is OCR noise
         out.append(Mention(a, b, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
-    return out + spanish(original) + local_bodies(original) + head_first(original) + capitals_companies(original)
+    return out + spanish(original) + local_bodies(original) + head_first(original) + capitals_companies(original) + universities_in_capitals(original)
 
 
 def _name_of(raw: str, links: frozenset[str] = _CONNECTORS) -> str:
@@ -410,17 +409,13 @@ def capitals_companies(text: str) -> list[Mention]:
     NATIONAL CITY BANK", "HAVANA HOTEL") there is no name."""
     stops = rules.words("capitals_company_stops")
     words, known = common_words(), places.gazetteer().index
-    out = _capitals_heads_of(text)
+    out = []
     first = {h.lower() for h in rules.data()["head_first_heads"]}
     for m in _capitals_company_pattern().finditer(text):
         after = re.match(r"[^\S\n]+([A-Z][A-Z'’-]+)", text[m.end() : m.end() + 40])
         if m.group("head").lower() in first and after and after.group(1).lower() not in stops:
             continue  # "ADDRESS: HOTEL DIPLOMAT": a hotel may be named after its head
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        letters = [c for c in line if c.isalpha()]
-        if sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        if not in_capitals(line_of(text, m.start(), m.end())):
             continue  # a capitalised name in ordinary text is the other rules' ("Mackey Airlines")
         toks = list(re.finditer(r"\S+", m.group("words")))
         run: list[re.Match[str]] = []
@@ -452,16 +447,16 @@ def capitals_companies(text: str) -> list[Mention]:
 _HEAD_OF = re.compile(r"(?<![\w.])(?P<head>UNIVERSITY|COLLEGE)[^\S\n]+OF[^\S\n]+(?P<place>[A-Z][A-Z'’-]+(?:[^\S\n]+[A-Z][A-Z'’-]+)?)(?![\w])")
 
 
-def _capitals_heads_of(text: str) -> list[Mention]:
-    """ "UNIVERSITY OF MIAMI", "COLLEGE OF WILLIAM AND MARY" set in a cable's capitals: the head and
-    a place the gazetteer knows after "OF" (the longest), in a line set in capitals."""
+def universities_in_capitals(text: str) -> list[Mention]:
+    """ "UNIVERSITY OF MINNEAPOLIS", "THE UNIVERSITY OF OKLAHOMA" set in capitals: the head and the
+    longest run of words after "OF" that the gazetteer knows as a place."""
     known = places.gazetteer().index
     out = []
     for m in _HEAD_OF.finditer(text):
-        words = m.group("place").split()
+        words = list(re.finditer(r"\S+", m.group("place")))
         for n in range(len(words), 0, -1):
-            if fold(" ".join(words[:n])) in known:
-                end = m.start("place") + len(" ".join(words[:n])) if n == len(words) else text.index(words[n - 1], m.start("place")) + len(words[n - 1])
+            if fold(" ".join(w.group() for w in words[:n])) in known:
+                end = m.start("place") + words[n - 1].end()
                 raw = text[m.start() : end]
                 name = _name_of(raw)
                 out.append(Mention(m.start(), end, raw, "organization", f"organization:{slug(name)}", name, CAPITALS_SOURCE, PRIORITY, {}))

@@ -376,7 +376,7 @@ def _no_organization(s: str, toks: list[str], vocab: frozenset[str]) -> bool:
 def _nation(word: str) -> bool:
     """A nationality or a country ("Cuban", "U.S.", "Mexico")."""
     f = fold(word).strip(".")
-    return f in rules.words("demonyms") or f in ("u s", "us", "u.s") or any(p.kind == "country" for p in places.gazetteer().index.get(f, []))
+    return f in rules.words("demonyms") or f in ("u s", "us") or any(p.kind == "country" for p in places.gazetteer().index.get(f, []))
 
 
 @lru_cache(maxsize=1)

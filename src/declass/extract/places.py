@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from declass.datafiles import load_yaml, read_text
 from declass.extract import rules
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold, shouting, slug
+from declass.extract.textutil import fold, in_capitals, line_of, shouting, slug
 from declass.read.quality import common_words
 
 PRIORITY = 30
@@ -318,7 +318,7 @@ def towns_before_states(text: str, taken: list[tuple[int, int]]) -> list[Mention
         first = town.split()[0]
         if len(town.split()) > 1 and first.lower() in _not_in_place_names() and fold(town) not in small_towns():
             a, town = a + len(town) - len(town.split()[-1]), town.split()[-1]  # "IN EDENTON": a word, then the town
-        if any(x < b and a < y for x, y in taken):
+        if _overlaps(a, b, taken):
             continue
         raw_state = m.group("state")
         state = _state_named(raw_state)
@@ -463,6 +463,11 @@ def _inside_facility(m: Mention, named: list[Mention]) -> bool:
     return any(f.start <= m.start and m.end <= f.end for f in named)
 
 
+def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether ``[a, b)`` overlaps a span another reader of places took."""
+    return any(x < b and a < y for x, y in taken)
+
+
 def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
     """ "back in DC", "to NYC": a city's abbreviation after a preposition of place
     (``city_abbreviations`` in ``data/places.yaml``), never inside a longer name ("Washington, DC")."""
@@ -471,7 +476,7 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> lis
     for abbr, city in {**_city_abbreviations(), **prose}.items():
         for m in re.finditer(rf"(?<![\w.]){re.escape(abbr)}(?![\w])", text):
             a, b = m.span()
-            if any(x < b and a < y for x, y in taken) or not _LOCATIVE.search(text, max(0, a - 12), a):
+            if _overlaps(a, b, taken) or not _LOCATIVE.search(text, max(0, a - 12), a):
                 continue
             if abbr in prose and (not _PROSE_LOCATIVE.search(text, max(0, a - 12), a) or _CAPITALISED_NEXT.match(text, b)):
                 continue  # "IN LA" of a cable, "the NY Times", "en LA Paz"
@@ -614,7 +619,7 @@ def _columns(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Ment
     def close() -> None:
         if sum(1 for *_, exact in run if exact) >= MIN_COLUMN:
             for a, b, name, _ in run:
-                if any(x < b and a < y for x, y in taken):
+                if _overlaps(a, b, taken):
                     continue
                 found = _list_place(name, g, True)
                 if found:
@@ -730,7 +735,7 @@ def us_as_noun(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Me
     out = []
     for m in pattern.finditer(text):
         a, b = m.span("us")
-        if any(x < b and a < y for x, y in taken):
+        if _overlaps(a, b, taken):
             continue
         nxt = m.group("next")
         if nxt and nxt.lower() in adjective:
@@ -751,7 +756,15 @@ def _station_places() -> tuple[dict[str, str], re.Pattern[str] | None]:
     return codes, re.compile(rf"(?<![\w/.-])({alts})(?![\w/-])")
 
 
-_ROUTING = re.compile(r"\b(?:PRIORITY|ROUTINE|IMMEDIATE|FLASH|INFO|CITE|OPIM|PRECEDENCE)\b")
+@lru_cache(maxsize=1)
+def _routing() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A cable's routing line (``cable_routing_words``) and the words a cited station follows (``station_code_not_after``)."""
+    data = load_yaml("declass.extract", "data/places.yaml")
+    routing = "|".join(re.escape(str(w)) for w in data["cable_routing_words"])
+    cited = "|".join(re.escape(str(w)) for w in sorted(data["station_code_not_after"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{routing})\b"), re.compile(rf"(?:{cited})[^\S\n]*:?[^\S\n]*$")
+
+
 _CITED = re.compile(r"[^\S\n]*(?:\(?[A-Z]{0,2}[^\S\n]?)?\d")  # "MEXI 4455", "OTTA 1609 (69505)", "MEXI (IN 71483)"
 
 
@@ -764,16 +777,14 @@ def station_codes(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list
     codes, pattern = _station_places()
     if pattern is None:
         return []
+    routing, cited = _routing()
     out = []
     for m in pattern.finditer(text):
         a, b = m.span()
-        if any(x < b and a < y for x, y in taken) or _CITED.match(text, b):
+        if _overlaps(a, b, taken) or _CITED.match(text, b) or cited.search(text, max(0, a - 8), a):
             continue
-        if re.search(r"(?:CITE|REF|REFS|RE)[^\S\n]*:?[^\S\n]*$", text[max(0, a - 8) : a]):
-            continue
-        line = text[text.rfind("\n", 0, a) + 1 : (text.find("\n", b) + 1 or len(text) + 1) - 1]
-        letters = [c for c in line if c.isalpha()]
-        if sum(c.isupper() for c in letters) < 0.8 * len(letters) or _ROUTING.search(line):
+        line = line_of(text, a, b)
+        if not in_capitals(line) or routing.search(line):
             continue  # and not the cable's routing: "PRIORITY DIR INFO PARI BRUS LOND"
         if not pattern.sub("", line).strip(" \t.,;:-"):
             continue  # a list of codes, one a line or several: a distribution, not the text

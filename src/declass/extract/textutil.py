@@ -112,3 +112,16 @@ def shouting(text: str) -> bool:
     characters): there every word looks like a name."""
     letters = [c for c in text[:20000] if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def line_of(text: str, a: int, b: int) -> str:
+    """The line (or lines) of ``text`` that hold ``text[a:b]``, without their line breaks."""
+    end = text.find("\n", b)
+    return text[text.rfind("\n", 0, a) + 1 : end if end >= 0 else len(text)]
+
+
+def in_capitals(s: str, share: float = 0.8) -> bool:
+    """Whether ``s`` is set in capitals: at least ``share`` of its letters (a line of a cable;
+    ``shouting`` asks it of a whole text)."""
+    letters = [c for c in s if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= share * len(letters)
