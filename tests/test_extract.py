@@ -1698,3 +1698,28 @@ def test_missions_and_a_pack_name_whose_next_line_begins_with_a_head_noun() -> N
     assert not {"U.S. Mission", "United States Mission"} & orgs, orgs
     usun = next(e for e in rec.entities if e["name"] == "U.S. Mission to the United Nations")
     assert len(usun["mentions"]) == 2
+
+
+def test_an_fbi_reports_key_of_informants_names_people_whatever_their_given_names() -> None:
+    # NARA 124-90079-10017 (an FBI report's key of symbol informants; "71-32" is OCR's "T-32")
+    text = (
+        "T-4 is LR 399-C (deleted as informant).\n\n"
+        "T-5is P. J. POE, Manager, Southwestern Bell\nCompany, Hot Springs, Arkansas.\n\n"
+        "T-7 is W. D, O'REGAN, Central District Commercial\nManager, SBT and T, New Orleans, Louisiana.\n\n"
+        "T-31 is DEUAL JACKSON, former Vice-President,\nArkansas Trust Company, Hot Springs, Arkansas\n(deceased).\n\n"
+        "71-32 is TRICE ELLIS, member, Garland County Grand\nJury, Hot Springs, Arkansas,\n\n"
+        "T-8 is NY 899-C.\n\nT-9 is CONFIDENTIAL INFORMANT\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "key.txt")
+    people = _people(rec)
+    assert {"W. D. O'Regan", "Deual Jackson", "Trice Ellis"} <= people, people
+    assert not any("Confidential" in p or "Ny" in p.split() for p in people)
+    assert evidence.errors(rec.to_dict()) == []
+
+
+def test_oswald_alone_is_lee_harvey_oswald_and_mrs_oswald_is_not() -> None:
+    # NARA 104-10331-10135 (an ARRB e-mail): the surname alone, in mixed case, names him
+    rec = declass.parse_bytes(b"Alvarado Ugarte, a Nicaraguan, is a key figure in the Oswald/Mexico City investigation.\n", "o.txt")
+    assert "Lee Harvey Oswald" in _people(rec)
+    rec = declass.parse_bytes(b"Mrs. Oswald told the agents that MARINA OSWALD had left Irving.\n", "o.txt")
+    assert "Lee Harvey Oswald" not in _people(rec) and "Marina Oswald" in _people(rec)

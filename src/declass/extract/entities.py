@@ -340,7 +340,7 @@ def find(
                 m.type = "place"
             ms.append(_place_from_model(m, g, text, seen, countries))
             continue
-        if f in pack_names:
+        if f in pack_names and not packs.names_another(pack_names[f].key, text, m.start):
             p = pack_names[f]
             ms.append(Mention(m.start, m.end, m.text, p.type, p.key, p.name, p.source, p.priority - 1, dict(p.attributes)))
             continue

@@ -176,7 +176,7 @@ _JOINED_INITIALS = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z][A-Za-z])")
 
 
 def title_case(s: str) -> str:
-    """ "O'CONNELL", "BUSTOS-VIDELA", "S.D." as a name is written: "O'connell", "Bustos-Videla", "S.D.";
+    """ "O'CONNELL", "BUSTOS-VIDELA", "MCCONE", "S.D." as a name is written: "O'Connell", "Bustos-Videla", "McCone", "S.D.";
     initials run on to the surname are set apart ("R.A.COOK": "R.A. Cook") and OCR's stop after a
     word dropped ("WILLIAM. SOLTES": "William Soltes")."""
     out = []
@@ -184,8 +184,11 @@ def title_case(s: str) -> str:
         if len(w.strip(".")) == 1 or re.fullmatch(r"(?:[A-Z]\.)+", w):
             out.append(w)
         else:
-            out.append("-".join(p.capitalize() for p in w.rstrip(".").split("-")))
+            out.append("-".join(_PREFIXED.sub(lambda m: m.group(1) + m.group(2).upper(), p.capitalize()) for p in w.rstrip(".").split("-")))
     return " ".join(out)
+
+
+_PREFIXED = re.compile(r"^(O['’]|D['’]|Mc)([a-z])(?=[a-z])")
 
 
 def find(text: str) -> list[Mention]:
@@ -202,6 +205,7 @@ def find(text: str) -> list[Mention]:
         _arabic_names,
         subjects,
         titled_in_capitals,
+        informant_keys,
         lone_given_names,
     ):
         out += reader(text)
@@ -517,6 +521,38 @@ def titled_in_capitals(text: str) -> list[Mention]:
             continue
         name = title_case(initial_stops(text[a:b]))
         out.append(Mention(a, b, text[a:b], "person", f"person:{slug(name)}", name, "rule:title and a name in capitals", PRIORITY))
+    return out
+
+
+_KEY_NAME = re.compile(r"(?P<name>(?:(?:[A-Z][.,]|[A-Z][A-Z'’-]+)[^\S\n]+)+[A-Z][A-Z'’-]+)(?=[^\S\n]*(?:[,.;:(]|\n|$))")
+
+
+@lru_cache(maxsize=1)
+def _informant_key() -> re.Pattern[str]:
+    title = rules.alternation(titles(), spaces=True)
+    return re.compile(rf"{rules.data()['informant_key']}(?:(?i:{title})\.?[^\S\n]+)?")
+
+
+def informant_keys(text: str) -> list[Mention]:
+    """An FBI report's key of its symbol informants: "T-5 is P. J. POE, Manager, Southwestern Bell",
+    "T-31 is DEUAL JACKSON, former Vice-President", "T-6 is PCI ALBERT L, PILLSBURY, JR.": the name
+    in capitals after "T-n is" (and a title), to its comma, is a person's, whatever its given name.
+    Not an informant's number ("T-4 is LR 399-C") nor words ("T-2 is CONFIDENTIAL")."""
+    out = []
+    for k in _informant_key().finditer(text):
+        m = _KEY_NAME.match(text, k.end())
+        if not m:
+            continue
+        toks = m.group("name").split()
+        initials = re.fullmatch(r"(?:[A-Z][.,])+", "".join(toks[:-1])) is not None
+        # a surname that is also a word, after initials, is a name ("P. J. POE"); words elsewhere are no name
+        words = [w for w in toks if len(w) > 2 or not w.endswith((".", ","))]
+        wordy = [w for w in words if _a_word(w) and not (initials and w == toks[-1])]
+        if wordy or any(w.lower() in title_words() for w in words) or len(toks) > 5:
+            continue
+        raw = m.group("name")
+        name = title_case(initial_stops(" ".join(raw.split())))
+        out.append(Mention(m.start(), m.end(), raw, "person", f"person:{slug(name)}", name, "rule:informant key", PRIORITY))
     return out
 
 

@@ -39,6 +39,7 @@ class Entry:
     weak_not_before: list[str] = field(default_factory=list)
     weak_not_after: list[str] = field(default_factory=list)
     not_before: frozenset[str] = frozenset()  # any name of it, followed by one of these words, names something else
+    not_after: frozenset[str] = frozenset()  # any name of it after one of these words names someone else ("Mrs. Oswald")
     surname: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     case_sensitive: bool = False  # also a word ("Intel", "Apple"): found only as written
@@ -120,6 +121,7 @@ def load_pack(path: Path) -> list[Entry]:
                 weak=[str(a) for a in item.get("weak_aliases") or []],
                 weak_not_before=[str(a) for a in item.get("weak_not_before") or []],
                 not_before=frozenset(str(a).lower() for a in item.get("not_before") or []),
+                not_after=frozenset(str(a).lower().rstrip(".") for a in item.get("not_after") or []),
                 weak_not_after=[str(a) for a in item.get("weak_not_after") or []],
                 surname=item.get("surname"),
                 attributes=attrs,
@@ -210,6 +212,18 @@ def _part_of_other_name(e: Entry, text: str, end: int) -> bool:
     if not after:
         return False
     return after.group(1).strip(".,;:").lower() in e.not_before
+
+
+def _after_other_name(e: Entry, text: str, start: int) -> bool:
+    """ "Mrs. Oswald", "Marina OSWALD": a name of the entity after a word that makes it another's."""
+    before = re.search(r"(\S+)\s*$", text[max(0, start - 30) : start])
+    return bool(e.not_after) and before is not None and before.group(1).strip(".,;:").lower() in e.not_after
+
+
+def names_another(key: str, text: str, start: int) -> bool:
+    """Whether the pack entity ``key``'s name at ``start`` names someone else ("Mrs. Oswald")."""
+    e = matcher().entries.get(key)
+    return e is not None and _after_other_name(e, text, start)
 
 
 def _begins_institution(e: Entry, text: str, end: int) -> bool:
@@ -339,12 +353,16 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             e = m.entries[key]
             if _form_value(text, a):
                 continue  # "RECORD SERIES : JFK": the collection a form files the record in
+            if _after_other_name(e, text, a):
+                continue
             if not _part_of_other_name(e, text, b) and not _name_runs_on(e, text, b) and not _begins_institution(e, text, b):
                 out.append(_mention(m, key, text, a, b, ""))
     if m.acronym_re is not None:
         for hit in m.acronym_re.finditer(folded):
             key = m.acronyms.get(hit.group(0)) or m.acronyms.get(hit.group(0).replace(".", ""))
             if not key or _part_of_other_name(m.entries[key], text, hit.end()) or _form_value(text, hit.start()):
+                continue
+            if _after_other_name(m.entries[key], text, hit.start()):
                 continue
             if hit.group(0).islower() and text[hit.end() : hit.end() + 1] in ("@", "."):
                 continue  # "hrc@...", "hrc.org": an address, not the person
@@ -375,7 +393,7 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
         for hit in m.surnames.finditer(low):
             a, b = hit.span()
             key = m.by_surname.get(fold(text[a:b]))
-            if key and text[a : a + 1].isupper() and free(a, b) and not came_later(m.entries[key], year):
+            if key and text[a : a + 1].isupper() and free(a, b) and not came_later(m.entries[key], year) and not _after_other_name(m.entries[key], text, a):
                 hits.setdefault(key, []).append((a, b))
         for key, spans in hits.items():
             # a bare surname names the pack's person only when the document also gives the full
