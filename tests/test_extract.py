@@ -1723,3 +1723,17 @@ def test_oswald_alone_is_lee_harvey_oswald_and_mrs_oswald_is_not() -> None:
     assert "Lee Harvey Oswald" in _people(rec)
     rec = declass.parse_bytes(b"Mrs. Oswald told the agents that MARINA OSWALD had left Irving.\n", "o.txt")
     assert "Lee Harvey Oswald" not in _people(rec) and "Marina Oswald" in _people(rec)
+
+
+def test_an_honorific_at_a_lines_end_names_the_person_on_the_next() -> None:
+    # NARA 104-10120-10467 (a CIA memo whose OCR set each phrase on its own line), 124-90100-10182
+    text = (
+        "Mr. Frederick G. Folsom,\n\nmet with the\n\nundersigned and Mr. George Jameson of the Office of General\n\n"
+        "Counsel to review the referenced material. Mr.\n\nSovern of the Special\n\nAssistant/DDO's Office was also present.\n\n"
+        "A copy went to Mr.\nBLEIER's office. The Dr.\n\nChairman said nothing.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "memo.txt")
+    people = _people(rec)
+    assert {"Sovern", "Bleier"} <= people, people
+    assert "Chairman" not in people
+    assert evidence.errors(rec.to_dict()) == []

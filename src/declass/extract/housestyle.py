@@ -206,6 +206,7 @@ def find(text: str) -> list[Mention]:
         subjects,
         titled_in_capitals,
         informant_keys,
+        after_honorifics,
         lone_given_names,
     ):
         out += reader(text)
@@ -553,6 +554,38 @@ def informant_keys(text: str) -> list[Mention]:
         raw = m.group("name")
         name = title_case(initial_stops(" ".join(raw.split())))
         out.append(Mention(m.start(), m.end(), raw, "person", f"person:{slug(name)}", name, "rule:informant key", PRIORITY))
+    return out
+
+
+HONORIFIC_SOURCE = "rule:honorific and a name"
+_HONORIFIC_NAME = re.compile(
+    r"(?<![\w.])(?P<title>Mr|Mrs|Ms|Dr|Messrs)\.(?P<gap>[^\S\n]*\n\s*)"
+    r"(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]\.)[^\S\n]+){0,2}(?:(?:Mc|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][A-Z-]{2,}))(?=['’][sS](?![\w'’-])|(?![\w'’-]))"
+)
+
+
+def after_honorifics(text: str) -> list[Mention]:
+    """ "Mr.\n\nSovern", "Mrs.\nChebeya", "Mr.\n\nDesmond Fitzgerald": an honorific at a line's end
+    and the name that opens the next, which the model, reading line by line, loses. The surname no
+    common word the name lists do not know ("Dr.\n\nComp")."""
+    out = []
+    for m in _HONORIFIC_NAME.finditer(text):
+        if m.group("gap").count("\n") > 3:
+            continue
+        toks = m.group("name").split()
+        sur = toks[-1]
+        f = fold(sur)
+        if len(f) < 3 or f in title_words() or f in rules.month_words() or f in rules.day_words():
+            continue
+        if (f in common_words() or f in rules.ordinary_words()) and f not in world_surnames():
+            continue  # "Dr.\n\nComp", "Mr.\n\nChairman"
+        if any(not t.endswith(".") and fold(t) not in given_anywhere() for t in toks[:-1]):
+            toks = toks[-1:]  # "Mr.\n\nThe Smith": only the word before the surname that is a given name
+        a = m.end("name") - len(sur) if len(toks) == 1 else m.start("name")
+        b = m.end("name")
+        raw = text[a:b]
+        name = title_case(" ".join(raw.split())) if raw.isupper() else " ".join(raw.split())
+        out.append(Mention(a, b, raw, "person", f"person:{slug(name)}", name, HONORIFIC_SOURCE, PRIORITY))
     return out
 
 
