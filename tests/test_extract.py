@@ -1737,3 +1737,18 @@ def test_an_honorific_at_a_lines_end_names_the_person_on_the_next() -> None:
     assert {"Sovern", "Bleier"} <= people, people
     assert "Chairman" not in people
     assert evidence.errors(rec.to_dict()) == []
+
+
+def test_companies_and_papers_the_records_name() -> None:
+    # State C05764900 (a fundraising e-mail), NARA 124-10290-10104 ("Xerox copy"), 104-10165-10146
+    text = (
+        "NONE!! First off we can't take TARP money and the ones that have paid it back have said no - Goldman, Morgan Stanley,\n"
+        "and JP Morgan Chase.\n\nIn the last two days we recd $1M from Fed Ex, $2M from VISA and $3M from P&G. "
+        "EB and I had a good chat w McGraw-Hill today.\n\nXerox copy being furnished to White House. "
+        "We met near Dupont Circle.\nB. UPI SERVICE. MONTH NOVEMBER 161.80\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "e.txt")
+    orgs = _orgs(rec)
+    assert {"Morgan Stanley", "JPMorgan Chase", "FedEx", "Procter & Gamble", "McGraw-Hill", "United Press International"} <= orgs, orgs
+    assert not {"Xerox", "DuPont"} & orgs
+    assert evidence.errors(rec.to_dict()) == []
