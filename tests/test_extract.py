@@ -1752,3 +1752,10 @@ def test_companies_and_papers_the_records_name() -> None:
     assert {"Morgan Stanley", "JPMorgan Chase", "FedEx", "Procter & Gamble", "McGraw-Hill", "United Press International"} <= orgs, orgs
     assert not {"Xerox", "DuPont"} & orgs
     assert evidence.errors(rec.to_dict()) == []
+
+
+def test_a_delegation_is_an_institution() -> None:
+    # NARA 144-10001-10344 (an NSA intercept of a Thai ambassador's report), 104-10169-10134
+    text = "4. Sent a telegram to the Chairman of the U.S. Delegation.\n\nAssigned to the Soviet Trade Delegation in London as an engineer.\n"
+    rec = declass.parse_bytes(text.encode(), "d.txt")
+    assert {"U.S. Delegation", "Soviet Trade Delegation"} <= _orgs(rec)
