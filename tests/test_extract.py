@@ -1759,3 +1759,16 @@ def test_a_delegation_is_an_institution() -> None:
     text = "4. Sent a telegram to the Chairman of the U.S. Delegation.\n\nAssigned to the Soviet Trade Delegation in London as an engineer.\n"
     rec = declass.parse_bytes(text.encode(), "d.txt")
     assert {"U.S. Delegation", "Soviet Trade Delegation"} <= _orgs(rec)
+
+
+def test_a_surname_ocr_broke_into_pieces_is_made_whole() -> None:
+    # NARA 104-10164-10099, 104-10178-10002, 104-10063-10168 (CIA cables whose OCR spaced letters)
+    text = (
+        "1. ORLANDO BOS CH AND ANDRES PE RE Z MET WITH LUIS POS AD A IN CARACAS.\n"
+        "2. B. GEORGE BR OWN’ {201-S0bb143 AKA HAROLD SINGLETON. JUAN DE LA CRUZ CAME. LOURDES MA DE NO CALL.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "c.txt")
+    people = _people(rec)
+    assert {"Orlando Bosch", "Andres Perez", "Luis Posada Carriles", "George Brown"} <= people, people
+    assert "Juan De La Cruz" in people and "Lourdes Made" not in people
+    assert evidence.errors(rec.to_dict()) == []

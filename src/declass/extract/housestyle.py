@@ -195,6 +195,7 @@ def find(text: str) -> list[Mention]:
     """The people the house styles of CIA and FBI records name (each function below reads one)."""
     out: list[Mention] = []
     for reader in (
+        _split_surnames,
         _names_in_capitals,
         _comma_initial,
         _inverted_in_capitals,
@@ -210,6 +211,35 @@ def find(text: str) -> list[Mention]:
         lone_given_names,
     ):
         out += reader(text)
+    return out
+
+
+_SPLIT_SURNAME = re.compile(r"(?<![\w.])(?=(?P<given>[A-Z]{3,})(?P<parts>(?:[^\S\n]+[A-Z]{1,4}){2,4})(?![\w-])(?!['’]\w))")
+
+
+def _split_surnames(text: str) -> list[Mention]:
+    """ "ORLANDO BOS CH", "ANDRES PE RE Z", "LUIS POS AD A": a given name in capitals and a surname
+    OCR broke into pieces of a few letters, none a word of its own but their whole a surname the
+    lists know (the model, and the reader of names in capitals, keep the first piece: "Orlando Bos")."""
+    out = []
+    for m in _SPLIT_SURNAME.finditer(text):
+        if fold(m.group("given")) not in given_anywhere():
+            continue
+        spans = [(m.start("parts") + t.start(), m.start("parts") + t.end()) for t in re.finditer(r"\S+", m.group("parts"))]
+        parts = [text[a:b] for a, b in spans]
+        for k in range(len(parts), 1, -1):
+            whole = "".join(parts[:k])
+            if len(whole) < 4 or fold(whole) not in world_surnames() or re.fullmatch(_PARTICLE, " ".join(parts[: k - 1])):
+                continue
+            if fold(whole) in rules.ordinary_words():
+                continue  # "LOURDES MA DE": a word of the records, not a surname OCR broke ("BR OWN" is Brown)
+            if all(len(p) >= 3 and (fold(p) in world_surnames() or fold(p) in common_words()) for p in parts[:k]):
+                continue  # "SANT ANA", "PAS CAL": two words or names of their own, not pieces
+            end = spans[k - 1][1]
+            raw = text[m.start("given") : end]
+            name = title_case(f"{m.group('given')} {whole}")
+            out.append(Mention(m.start("given"), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY + 1))
+            break
     return out
 
 
