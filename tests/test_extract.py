@@ -1772,3 +1772,26 @@ def test_a_surname_ocr_broke_into_pieces_is_made_whole() -> None:
     assert {"Orlando Bosch", "Andres Perez", "Luis Posada Carriles", "George Brown"} <= people, people
     assert "Juan De La Cruz" in people and "Lourdes Made" not in people
     assert evidence.errors(rec.to_dict()) == []
+
+
+def test_state_bureaus_missions_and_the_country_an_organisation_is_of() -> None:
+    # State C05768551 (ISAF), C05795192 (a DRL signature), C05762955 (the Ops Center), C05778224,
+    # C05794269 ("Democratic Republic of Congo (DRC)" is the country)
+    text = (
+        'He called for ISAF to be "active and robust" in combating drugs.\n\nDeborah Graze\nPrincipal Deputy Assistant Secretary\n'
+        "Democracy, Human Rights, and Labor Bureau\n\nAmber M. Oliva\nOperations Specialist\nState Ops Center, S/ES-0\n\n"
+        "The Friends of Yemen meet in New York. Bank of America gave. Fighting in the Democratic Republic of Congo (DRC) went on.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "s.txt")
+    orgs = _orgs(rec)
+    assert {
+        "International Security Assistance Force",
+        "Bureau of Democracy, Human Rights, and Labor",
+        "State Department Operations Center",
+        "Friends of Yemen",
+        "Bank of America",
+    } <= orgs, orgs
+    places_ = {e["name"] for e in rec.entities if e["type"] == "place"}
+    assert {"Yemen", "Democratic Republic of the Congo"} <= places_ and "United States" not in places_, places_
+    assert not any("Congo" in o for o in orgs)
+    assert evidence.errors(rec.to_dict()) == []

@@ -63,6 +63,19 @@ def _place_after_head(s: str, head_end: int) -> tuple[int, int, places.Place] | 
     return None
 
 
+_COUNTRY_ENDING = re.compile(r"\b(?:of|in|for|to)[^\S\n]+(?:the[^\S\n]+)?(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,3})$")
+
+
+def _country_ending(name: str, g: places.Gazetteer) -> tuple[int, int, places.Place] | None:
+    """The country an organisation's name ends with ("Friends of Yemen", "United Nations Assistance
+    Mission in Afghanistan", "Ministry of Foreign Affairs of Cuba"); never "America" of "Bank of America"."""
+    m = _COUNTRY_ENDING.search(name)
+    if m is None or fold(m.group("name")) in g.not_places or fold(m.group("name")) == "america":
+        return None
+    cands = [p for p in g.index.get(fold(m.group("name"))) or [] if p.kind == "country"]
+    return (m.start("name"), m.end("name"), cands[0]) if cands else None
+
+
 def places_inside_bodies(ms: list[Mention], text: str) -> list[Mention]:
     """The place a diplomatic post is in, or a local body serves, named inside its name, is a
     place the document names too ("U.S. Embassy in Baghdad", "Embassy Baghdad": Baghdad; "DALLAS
@@ -86,6 +99,8 @@ def places_inside_bodies(ms: list[Mention], text: str) -> list[Mention]:
                 # headquarters division covers ("Latin America Division")
                 cands = [p for p in g.index.get(fold(m.text[span[0] : span[1]])) or [] if p.kind in ("city", "state")]
                 where = (*span, places.choose(cands)) if cands else None
+        elif m.type == "organization":
+            where = _country_ending(m.text, g)
         if where is not None:
             a, b, p = where
             same = named.get(fold(m.text[a:b]))
