@@ -1795,3 +1795,11 @@ def test_state_bureaus_missions_and_the_country_an_organisation_is_of() -> None:
     assert {"Yemen", "Democratic Republic of the Congo"} <= places_ and "United States" not in places_, places_
     assert not any("Congo" in o for o in orgs)
     assert evidence.errors(rec.to_dict()) == []
+
+
+def test_potus_and_flotus_of_the_e_mails_are_the_obamas_and_no_one_in_1963() -> None:
+    # State C05773841, C05775658 (e-mails of 2010); a 1963 memo's POTUS is another President
+    rec = declass.parse_bytes(b"From: H\nSent: Monday, May 10, 2010 10:40 PM\n\nPOTUS and FLOTUS will attend the dinner.\n", "e.txt")
+    assert {"Barack Obama", "Michelle Obama"} <= _people(rec) and "FLOTUS" not in _orgs(rec)
+    rec = declass.parse_bytes(b"MEMORANDUM FOR THE RECORD\n\nDATE: 12 June 1963\n\nPOTUS will attend the dinner.\n", "m.txt")
+    assert "Barack Obama" not in _people(rec)

@@ -48,7 +48,8 @@ class Entry:
     # acronyms that name it only after one of these words ("the WH", "to WH": the White House; CIA's
     # "C/WH", "WH/3" are its Western Hemisphere Division)
     acronyms_after: dict[str, frozenset[str]] = field(default_factory=dict)
-    acronyms_since: int | None = None  # and only in documents of this year or later
+    acronyms_since: int | None = None  # its acronyms name it only in documents of this year or later
+    acronyms_until: int | None = None  # …and of this year or earlier ("POTUS" of 2009-2017 is Barack Obama)
     # acronyms the records also write in lower case, matched only as written ("hrc" in e-mails)
     lower_case_acronyms: list[str] = field(default_factory=list)
 
@@ -130,6 +131,7 @@ def load_pack(path: Path) -> list[Entry]:
                 surname_after_honorific=bool(item.get("surname_after_honorific")),
                 acronyms_after={str(k): frozenset(str(w).lower() for w in v) for k, v in (item.get("acronyms_after") or {}).items()},
                 acronyms_since=_year(item.get("acronyms_since"), path, i),
+                acronyms_until=_year(item.get("acronyms_until"), path, i),
                 lower_case_acronyms=[str(a) for a in item.get("lower_case_acronyms") or [] if str(a).islower()],
             )
         )
@@ -307,11 +309,13 @@ def _after_ok(e: Entry, acronym: str, text: str, a: int, b: int, year: int | Non
     """Whether an acronym that names ``e`` only after certain words ("the WH") has one before it,
     no office symbol's slash after it ("WH/3"), and the document is of its years (a 1963 CIA
     memo's "the WH man" is a man of the Western Hemisphere Division)."""
+    if year is not None and e.acronyms_since is not None and year < e.acronyms_since:
+        return False
+    if year is not None and e.acronyms_until is not None and year > e.acronyms_until:
+        return False
     words = e.acronyms_after.get(acronym)
     if words is None:
         return True
-    if year is not None and e.acronyms_since is not None and year < e.acronyms_since:
-        return False
     before = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, a - 12) : a])
     return before is not None and before.group(1).lower() in words and text[b : b + 1] != "/"
 
