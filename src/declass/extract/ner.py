@@ -158,6 +158,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
                 if piece[:1].isupper() and piece.lower() not in rules.words("not_names"):
                     out.append(Mention(pa, pb, piece, typ, f"{typ}:{slug(piece)}", piece, source, 10, {}))
             continue
+        if typ == "person" and name.isupper() and len(name) > 3:
+            name = housestyle.title_case(name)  # "YURIY BABASHKIN" of a cable is Yuriy Babashkin
         out.append(Mention(a, b, s, typ, f"{typ}:{slug(name)}", name, source, 10, {}))
     return out
 
