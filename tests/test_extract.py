@@ -1817,3 +1817,12 @@ def test_a_street_is_no_person_and_a_name_in_capitals_is_written_as_a_name() -> 
     people = _people(rec)
     assert not {"Sussex Drive", "Ibid"} & people
     assert "L. Kirkpatrick" in people and not any(p.isupper() and len(p) > 3 for p in people), people
+
+
+def test_a_name_in_capitals_ends_before_the_verb_that_follows_it() -> None:
+    # NARA 104-10179-10134, 124-10222-10308 (cables set in capitals): a given name, a surname, a verb
+    text = "1. CARLOS FRANQUI MET WITH MANUEL RAY IN SAN JUAN ON 3 MAY.\n\n2. OMAR ALEMAN SAID HE WOULD RETURN. LEE STRONGLY FEEL THE SAME.\n"
+    rec = declass.parse_bytes(text.encode(), "c.txt")
+    people = _people(rec)
+    assert {"Carlos Franqui", "Omar Aleman", "Manuel Ray"} <= people, people
+    assert not any(p.startswith("Lee") or p.endswith(("Met", "Said")) for p in people)

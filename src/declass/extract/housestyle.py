@@ -278,6 +278,8 @@ def _names_in_capitals(text: str) -> list[Mention]:
             mid, sur, end = None, mid, m.end("mid")  # "JOSE GARCIA AND": the name ends before the cable goes on
         if mid and len(mid) > 2 and _a_word(mid):
             continue  # "LEE STRONGLY FEEL": a sentence in capitals, no name
+        if _a_word(sur) and mid and len(mid) > 2 and _surname(mid, given, not_sur):
+            mid, sur, end = None, mid, m.end("mid")  # "CARLOS FRANQUI MET WITH": the name ends before the verb
         if _a_word(sur):
             continue  # "JUAN PERON DEPART", "ROSE SIMINOW AMERICAN"
         russian = bool(mid) and patronymic(mid or "")  # "VALENTIN VASILYEVICH BAKULIN": a patronymic makes it a name
