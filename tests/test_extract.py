@@ -1826,3 +1826,15 @@ def test_a_name_in_capitals_ends_before_the_verb_that_follows_it() -> None:
     people = _people(rec)
     assert {"Carlos Franqui", "Omar Aleman", "Manuel Ray"} <= people, people
     assert not any(p.startswith("Lee") or p.endswith(("Met", "Said")) for p in people)
+
+
+def test_political_clubs_of_the_fbi_files_and_one_entry_a_name_across_packs() -> None:
+    # NARA 104-10439-10108 ("HAD JOINED YOUNG REPUBLICANS NY"), 104-10063-10006
+    rec = declass.parse_bytes(b"SAID HAD JOINED YOUNG REPUBLICANS NY TO INTRODUCE NOTE. A member of the National Lawyers Guild.\n", "c.txt")
+    assert {"Young Republicans", "National Lawyers Guild"} <= _orgs(rec)
+    # no name or alias belongs to two entries of the shipped packs (one canonical entity a name)
+    owners: dict[str, set[str]] = {}
+    for e in packs.matcher().entries.values():
+        for a in {e.name, *e.aliases}:
+            owners.setdefault(a.lower(), set()).add(e.key)
+    assert {a: k for a, k in owners.items() if len(k) > 1} == {}
