@@ -1838,3 +1838,10 @@ def test_political_clubs_of_the_fbi_files_and_one_entry_a_name_across_packs() ->
         for a in {e.name, *e.aliases}:
             owners.setdefault(a.lower(), set()).add(e.key)
     assert {a: k for a, k in owners.items() if len(k) > 1} == {}
+
+
+def test_a_chamber_is_an_institution() -> None:
+    # NARA 124-90079-10017 (an FBI key of informants), State e-mails ("the Chamber of Deputies")
+    rec = declass.parse_bytes(b"The Italian Chamber of Deputies voted. He entered the chamber at noon.\n", "c.txt")
+    assert "Italian Chamber of Deputies" in _orgs(rec) or "Chamber of Deputies" in _orgs(rec)
+    assert not any(o.lower() == "chamber" for o in _orgs(rec))
