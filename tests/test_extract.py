@@ -1753,6 +1753,8 @@ def test_companies_and_papers_the_records_name() -> None:
     orgs = _orgs(rec)
     assert {"Morgan Stanley", "JPMorgan Chase", "FedEx", "Procter & Gamble", "McGraw-Hill", "United Press International"} <= orgs, orgs
     assert not {"Xerox", "DuPont"} & orgs
+    # a telephone's carrier in an e-mail's closing is no party to it (State C05777098)
+    assert "Verizon" not in _orgs(declass.parse_bytes(b"Sent from my Verizon Wireless BlackBerry\n\nSee you.\n", "e.txt"))
     assert evidence.errors(rec.to_dict()) == []
 
 
