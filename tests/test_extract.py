@@ -766,19 +766,19 @@ def test_recognition_on_hand_labelled_releases() -> None:
 
 
 def test_recognition_on_the_held_out_labels_pooled() -> None:
-    """The nine held-out sets (136 releases: 84 State, 52 JFK; docs/extraction.md says which rules
-    came from which), pooled: the figures of 2026-12-06, after held-out 9's one scoring (0.834 /
-    0.762 / 0.870), less a margin."""
+    """The ten held-out sets (151 releases: 92 State, 59 JFK; docs/extraction.md says which rules
+    came from which), pooled: the figures of 2026-12-07, after held-out 10's one scoring (0.833 /
+    0.787 / 0.861), less a margin."""
     from declass.extract import evaluate
 
     report = evaluate.Report()
-    for name in (f"entities-heldout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")):
+    for name in (f"entities-heldout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")):
         part = evaluate.score(Path(__file__).parent / "labels" / name)
         for t, x in part.scores.items():
             y = report.scores[t]
             y.found, y.labels, y.right, y.entities = y.found + x.found, y.labels + x.labels, y.right + x.right, y.entities + x.entities
     s = report.scores
-    assert s["person"].f1 >= 0.80 and s["organization"].f1 >= 0.73 and s["place"].f1 >= 0.84, {t: round(x.f1, 3) for t, x in s.items()}
+    assert s["person"].f1 >= 0.80 and s["organization"].f1 >= 0.75 and s["place"].f1 >= 0.83, {t: round(x.f1, 3) for t, x in s.items()}
 
 
 def test_house_style_names_signatures_and_what_is_no_institution() -> None:
