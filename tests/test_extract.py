@@ -1847,3 +1847,13 @@ def test_a_chamber_is_an_institution() -> None:
     rec = declass.parse_bytes(b"The Italian Chamber of Deputies voted. He entered the chamber at noon.\n", "c.txt")
     assert "Italian Chamber of Deputies" in _orgs(rec) or "Chamber of Deputies" in _orgs(rec)
     assert not any(o.lower() == "chamber" for o in _orgs(rec))
+
+
+def test_a_town_before_a_bare_postal_code() -> None:
+    # State e-mails of schedules (C05793612): "Chappaqua, NY: Partly cloudy"; "COLUMBUS, IN ORDER" is no Indiana
+    text = "Weather:\nChappaqua, NY: Partly cloudy, 69/48.\n\nWeather:\nAustin, TX: Partly cloudy.\n\nARRIVED COLUMBUS, IN ORDER TO MEET.\n"
+    rec = declass.parse_bytes(text.encode(), "s.txt")
+    got = {e["name"]: e.get("attributes", {}) for e in rec.entities if e["type"] == "place"}
+    assert "Chappaqua" in got and got["Chappaqua"].get("admin1") == "New York", got
+    assert got.get("Austin", {}).get("admin1") == "Texas", got
+    assert all(a.get("admin1") != "Indiana" for a in got.values())

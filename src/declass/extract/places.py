@@ -294,15 +294,21 @@ def us_state_next(text: str, b: int) -> str | None:
 
 def _state_named(s: str) -> str | None:
     """The U.S. state ``s`` names: in full ("NORTH CAROLINA"), by its abbreviation ("Va.", "Fla.")
-    or its postal code with stops ("N.C.", "S. C."); a bare postal code ("IN", "OR") is a word too."""
+    or its postal code with stops ("N.C.", "S. C."), or bare where the code is no word too ("NY",
+    "TX"; "IN", "OR" are words: ``postal_codes_also_words``)."""
     bare = s.rstrip(".")
     key = fold(bare).replace(" ", "") if "." in s else fold(bare)
     state = _us_states().get(key)
     if state is None:
         return None
-    if fold(state) != fold(bare) and "." not in s and len(bare) <= 2:
+    if fold(state) != fold(bare) and "." not in s and len(bare) <= 2 and (bare in _postal_words() or not bare.isupper()):
         return None  # "ARRIVED COLUMBUS, IN ORDER": a word, unless its stop says it is short for a state
     return state
+
+
+@lru_cache(maxsize=1)
+def _postal_words() -> frozenset[str]:
+    return frozenset(str(c) for c in load_yaml("declass.extract", "data/places.yaml").get("postal_codes_also_words") or [])
 
 
 def towns_before_states(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -324,8 +330,8 @@ def towns_before_states(text: str, taken: list[tuple[int, int]]) -> list[Mention
         state = _state_named(raw_state)
         if state is None:
             continue
-        if town.isupper() != raw_state.isupper() and not raw_state.endswith("."):
-            continue  # "GENERAL, Virginia": the cases of a name and its state agree, unless an abbreviation
+        if town.isupper() != raw_state.isupper() and not raw_state.endswith(".") and not (len(raw_state) == 2 and raw_state.isupper()):
+            continue  # "GENERAL, Virginia": the cases of a name and its state agree, unless an abbreviation ("Chappaqua, NY")
         line = text[text.rfind("\n", 0, a) + 1 : a]
         prev = re.search(r"(\S+)[^\S\n]*$", line)
         if prev and (prev.group(1)[:1].isupper() or prev.group(1)[-1:] in "!|") and fold(prev.group(1)) not in _not_in_place_names():
