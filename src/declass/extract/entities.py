@@ -14,6 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from declass.datafiles import load_yaml
 from declass.extract import acronyms, addressees, housestyle, institutions, ner, packs, places, rules, titles
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug, without_initials
@@ -66,11 +67,16 @@ def _place_after_head(s: str, head_end: int) -> tuple[int, int, places.Place] | 
 _COUNTRY_ENDING = re.compile(r"\b(?:of|in|for|to)[^\S\n]+(?:the[^\S\n]+)?(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,3})$")
 
 
+@lru_cache(maxsize=1)
+def _countries_not_from_names() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in load_yaml("declass.extract", "data/places.yaml").get("countries_not_from_organization_names") or [])
+
+
 def _country_ending(name: str, g: places.Gazetteer) -> tuple[int, int, places.Place] | None:
     """The country an organisation's name ends with ("Friends of Yemen", "United Nations Assistance
     Mission in Afghanistan", "Ministry of Foreign Affairs of Cuba"); never "America" of "Bank of America"."""
     m = _COUNTRY_ENDING.search(name)
-    if m is None or fold(m.group("name")) in g.not_places or fold(m.group("name")) == "america":
+    if m is None or fold(m.group("name")) in g.not_places or fold(m.group("name")) in _countries_not_from_names():
         return None
     cands = [p for p in g.index.get(fold(m.group("name"))) or [] if p.kind == "country"]
     return (m.start("name"), m.end("name"), cands[0]) if cands else None

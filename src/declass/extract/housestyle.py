@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from declass.datafiles import read_words
+from declass.datafiles import load_yaml, read_words
 from declass.extract import places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
@@ -590,10 +590,16 @@ def informant_keys(text: str) -> list[Mention]:
 
 
 HONORIFIC_SOURCE = "rule:honorific and a name"
-_HONORIFIC_NAME = re.compile(
-    r"(?<![\w.])(?P<title>Mr|Mrs|Ms|Dr|Messrs)\.(?P<gap>[^\S\n]*\n\s*)"
-    r"(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]\.)[^\S\n]+){0,2}(?:(?:Mc|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][A-Z-]{2,}))(?=['’][sS](?![\w'’-])|(?![\w'’-]))"
-)
+
+
+@lru_cache(maxsize=1)
+def _honorific_name() -> re.Pattern[str]:
+    """An honorific at a line's end (``honorifics_before_line_break`` in ``data/titles.yaml``) and the name opening the next."""
+    title = rules.alternation(load_yaml("declass.extract", "data/titles.yaml")["honorifics_before_line_break"])
+    return re.compile(
+        rf"(?<![\w.])(?P<title>{title})(?P<gap>[^\S\n]*\n\s*)"
+        r"(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]\.)[^\S\n]+){0,2}(?:(?:Mc|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][A-Z-]{2,}))(?=['’][sS](?![\w'’-])|(?![\w'’-]))"
+    )
 
 
 def after_honorifics(text: str) -> list[Mention]:
@@ -601,7 +607,7 @@ def after_honorifics(text: str) -> list[Mention]:
     and the name that opens the next, which the model, reading line by line, loses. The surname no
     common word the name lists do not know ("Dr.\n\nComp")."""
     out = []
-    for m in _HONORIFIC_NAME.finditer(text):
+    for m in _honorific_name().finditer(text):
         if m.group("gap").count("\n") > 3:
             continue
         toks = m.group("name").split()
