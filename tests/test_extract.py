@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,8 @@ import pytest
 
 import declass
 from declass import evidence, settings
-from declass.extract import dates, packs, places
-from declass.extract.textutil import fold
+from declass.extract import dates, events, packs, places
+from declass.extract.textutil import fold, fold_same_length
 from declass.extract.titles import title_before
 from declass.record import Record
 
@@ -1857,3 +1858,36 @@ def test_a_town_before_a_bare_postal_code() -> None:
     assert "Chappaqua" in got and got["Chappaqua"].get("admin1") == "New York", got
     assert got.get("Austin", {}).get("admin1") == "Texas", got
     assert all(a.get("admin1") != "Indiana" for a in got.values())
+
+
+def test_the_packs_names_are_found_where_the_whole_alternation_finds_them() -> None:
+    """``packs.AliasPattern`` searches the thousands of pack names only at tokens that can begin
+    one; on real releases it finds exactly the spans the single regex of all names finds."""
+    names = packs.matcher().words
+    assert names is not None and names.indexed
+    whole = re.compile(r"(?<![\w])(?:" + "|".join(sorted({p for v in names.by_first.values() for p in v}, key=len, reverse=True)) + r")(?![\w])")
+    files = sorted(p for p in [*SAMPLES.rglob("*"), *FIX.iterdir()] if p.suffix in (".txt", ".md"))
+    n = 0
+    for f in files:
+        low = fold_same_length(f.read_text(encoding="utf-8")).lower()
+        want = [m.span() for m in whole.finditer(low)]
+        assert [m.span() for m in names.finditer(low)] == want, f
+        n += len(want)
+    assert n > 300
+
+
+def test_event_triggers_are_found_where_their_whole_alternation_finds_them() -> None:
+    """``events.Triggers`` tries a type's trigger words only where a word of the text begins one;
+    on real releases it gives the spans ``re.finditer`` of the whole case-insensitive list gives."""
+    files = sorted(p for p in [*SAMPLES.rglob("*"), *FIX.iterdir()] if p.suffix in (".txt", ".md"))
+    n = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        words = events.words_at(text)
+        for t in events.lexicon()[0]:
+            for trig in (t.verbs, t.nouns):
+                if trig is not None:
+                    want = [m.span() for m in trig.pattern.finditer(text)]
+                    assert trig.spans(text, words) == want, (f, t.type)
+                    n += len(want)
+    assert n > 200

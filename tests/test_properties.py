@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import declass
+from declass.extract.textutil import Spans
 from declass.read import ReadError
 
 MARKING_BITS = st.sampled_from(
@@ -61,3 +62,9 @@ def test_any_bytes(b: bytes) -> None:
     except ReadError:
         return
     _check(rec)
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 40)), max_size=30), st.integers(0, 220), st.integers(1, 40))
+def test_taken_spans_overlap_as_a_scan_of_them_says(spans: list[tuple[int, int]], a: int, n: int) -> None:
+    taken = [(s, s + k) for s, k in spans]
+    assert Spans(taken).overlaps(a, a + n) == any(x < a + n and a < y for x, y in taken)

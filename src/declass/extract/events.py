@@ -27,8 +27,8 @@ _STOP_NP = re.compile(r"\s(?:in|at|outside|near|on|during|since|by|from|after|be
 class EventType:
     type: str
     plover: str | None
-    verbs: re.Pattern[str]
-    nouns: re.Pattern[str] | None
+    verbs: Triggers
+    nouns: Triggers | None
     needs_near: frozenset[str]
     window: int
     before_too: bool
@@ -36,9 +36,36 @@ class EventType:
     np_target: bool
 
 
-def _words(ws: list[str]) -> re.Pattern[str]:
-    alts = sorted((r"\s+".join(re.escape(p) for p in w.split()) for w in ws), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+_WORD = re.compile(r"[\w-]+")
+
+
+class Triggers:
+    """A list of trigger words and phrases ("killed", "opened fire"), case-insensitive, whole
+    words. ``spans`` gives the spans ``re.finditer`` of their alternation gives, but tries the
+    alternation only where a word of the text begins one (``words``: the text's words, lower
+    case, to their positions; made once per text for every list)."""
+
+    def __init__(self, ws: list[str]) -> None:
+        alts = sorted((r"\s+".join(re.escape(p) for p in w.split()) for w in ws), key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+        self.first = frozenset(w.split()[0].lower() for w in ws)
+
+    def spans(self, text: str, words: dict[str, list[int]]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        end = 0
+        for p in sorted(p for w in self.first for p in words.get(w, ())):
+            if p >= end and (m := self.pattern.match(text, p)):
+                out.append(m.span())
+                end = m.end()
+        return out
+
+
+def words_at(text: str) -> dict[str, list[int]]:
+    """The words of ``text`` in lower case, each to where it begins."""
+    out: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        out.setdefault(m.group().lower(), []).append(m.start())
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -48,8 +75,8 @@ def lexicon() -> tuple[list[EventType], list[str], dict[str, frozenset[str]]]:
         EventType(
             t["type"],
             t.get("plover"),
-            _words(t["verbs"]),
-            _words(t["nouns"]) if t.get("nouns") else None,
+            Triggers(t["verbs"]),
+            Triggers(t["nouns"]) if t.get("nouns") else None,
             frozenset(w.lower() for w in t.get("needs_near") or []),
             int(t.get("window", 6)),
             bool(t.get("before_too")),
@@ -81,34 +108,43 @@ def find(text: str, entities: list[dict[str, Any]], dates: list[DateMention]) ->
     last_actors: list[str] = []
     m_starts = [x[0] for x in mentions]
     d_starts = [d.start for d in dates]
+    words = words_at(text)  # each trigger list is looked up once over the whole text, not once per clause
+    # every trigger of every type, (start, end, type's index, verb or noun), in the order of the text
+    hits = sorted(
+        [(a, b, i, True) for i, t in enumerate(types) for a, b in t.verbs.spans(text, words)]
+        + [(a, b, i, False) for i, t in enumerate(types) if t.nouns is not None for a, b in t.nouns.spans(text, words)]
+    )
+    h_starts = [h[0] for h in hits]
     for sent in sentences(text):
         lo, hi = bisect.bisect_left(m_starts, sent.start), bisect.bisect_left(m_starts, sent.end)
         s_ents = [x for x in mentions[lo:hi] if x[1] <= sent.end]
         s_dates = dates[bisect.bisect_left(d_starts, sent.start) : bisect.bisect_left(d_starts, sent.end)]
+        s_hits = [h for h in hits[bisect.bisect_left(h_starts, sent.start) : bisect.bisect_left(h_starts, sent.end)] if h[1] <= sent.end]
         for cl in clauses(text, sent):
             c_ents = [x for x in s_ents if cl.start <= x[0] and x[1] <= cl.end]
             c_dates = [d for d in s_dates if cl.start <= d.start and d.end <= cl.end]
             c_places = [x for x in c_ents if x[2]["type"] == "place"]
             seen_types: set[str] = set()
             found: list[tuple[int, int, EventType, bool]] = []
-            for t in types:
-                for m in t.verbs.finditer(text, cl.start, cl.end):
-                    if _IRREALIS.search(text[max(cl.start, m.start() - 40) : m.start()]) or not _near(text, m.start(), m.end(), t):
-                        continue
-                    if any(m.start() < e and s < m.end() for s, e, *_ in found):
-                        continue
-                    found.append((m.start(), m.end(), t, True))
-            for t in types:
-                if t.nouns is None or not (c_dates or c_places):
+            # by type, then by place: the first type a trigger fits wins
+            c_hits = sorted((i, a, b, verbal) for a, b, i, verbal in s_hits if cl.start <= a and b <= cl.end) if s_hits else []
+            for i, ma, mb, _ in (h for h in c_hits if h[3]):
+                t = types[i]
+                if _IRREALIS.search(text[max(cl.start, ma - 40) : ma]) or not _near(text, ma, mb, t):
                     continue
-                for m in t.nouns.finditer(text, cl.start, cl.end):
-                    if m.group(0)[:1].isupper() and not m.group(0).isupper() and m.start() != cl.start:
-                        continue  # a capitalised noun inside a sentence is a name ("March", "Rally")
-                    if any(x[2].type == t.type for x in found) or any(m.start() < e and s < m.end() for s, e, *_ in found):
-                        continue
-                    if not _near(text, m.start(), m.end(), t):
-                        continue
-                    found.append((m.start(), m.end(), t, False))
+                if any(ma < e and s < mb for s, e, *_ in found):
+                    continue
+                found.append((ma, mb, t, True))
+            for i, ma, mb, _ in (h for h in c_hits if not h[3] and (c_dates or c_places)):
+                t = types[i]
+                word = text[ma:mb]
+                if word[:1].isupper() and not word.isupper() and ma != cl.start:
+                    continue  # a capitalised noun inside a sentence is a name ("March", "Rally")
+                if any(x[2].type == t.type for x in found) or any(ma < e and s < mb for s, e, *_ in found):
+                    continue
+                if not _near(text, ma, mb, t):
+                    continue
+                found.append((ma, mb, t, False))
             for a, b, t, verbal in sorted(found, key=lambda x: x[0]):
                 if (t.type, a) in seen_types:
                     continue

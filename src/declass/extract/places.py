@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from declass.datafiles import load_yaml, read_text
 from declass.extract import rules
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold, in_capitals, line_of, shouting, slug
+from declass.extract.textutil import Spans, fold, in_capitals, line_of, shouting, slug
 from declass.read.quality import common_words
 
 PRIORITY = 30
@@ -55,6 +55,7 @@ class Gazetteer:
     not_places: frozenset[str]
     max_tokens: int
     first_words: dict[str, int]  # first word of a name -> most words a name with it has
+    longest: dict[str, int] = field(default_factory=dict)  # memo of _longest_from: a capitalised word of the texts -> it
 
 
 def _data(name: str) -> str:
@@ -178,21 +179,30 @@ def choose(cands: list[Place], doc_countries: Counter[str] | None = None, near: 
     return max(cands, key=rank)
 
 
+def _longest_from(g: Gazetteer, word: str) -> int:
+    """How many words a place's name that begins with ``word`` may have (0: none begins so)."""
+    w0 = fold(word).split(" ")[0] if word else ""
+    return g.first_words.get(w0, 0) or (1 if w0[:-1] in g.first_words and _typed_stop(word) else 0)
+
+
 def find(text: str) -> list[Mention]:
     g = gazetteer()
     words = common_words()
     toks = list(_WORD.finditer(text))
     loud = shouting(text)
     hits: list[tuple[int, int, list[Place]]] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if not t.group(0)[:1].isupper():
-            i += 1
+    memo = g.longest
+    if len(memo) > 500_000:
+        memo.clear()
+    starts = [(i, n) for i, w in enumerate(_WORD.findall(text)) if w[:1].isupper() and (n := memo.get(w, -1)) != 0]
+    after = 0  # the first token not yet inside a place found
+    for i, longest in starts:
+        if i < after:
             continue
+        t = toks[i]
+        if longest < 0:
+            longest = memo[t.group()] = _longest_from(g, t.group())
         found = None
-        w0 = fold(t.group(0)).split(" ")[0] if t.group(0) else ""
-        longest = g.first_words.get(w0, 0) or (1 if w0[:-1] in g.first_words and _typed_stop(t.group(0)) else 0)
         for n in range(min(longest, len(toks) - i), 0, -1):
             last = toks[i + n - 1]
             gap = text[toks[i + n - 2].end() : last.start()].strip(" -") if n > 1 else ""
@@ -234,9 +244,7 @@ def find(text: str) -> list[Mention]:
             break
         if found:
             hits.append(found[:3])
-            i += found[3]
-        else:
-            i += 1
+            after = i + found[3]
     # the countries the document is about, from names that can only be one place
     doc_countries: Counter[str] = Counter()
     for _, _, cands in hits:
@@ -261,11 +269,11 @@ def find(text: str) -> list[Mention]:
     spans = _facilities(text, g, out)
     spans += _features(text, g, out + spans)
     out = spans + [m for m in out if not _inside_facility(m, spans)]
-    out += _abbreviations(text, g, [(m.start, m.end) for m in out])
-    out += us_as_noun(text, g, [(m.start, m.end) for m in out])
-    out += station_codes(text, g, [(m.start, m.end) for m in out])
-    out += _columns(text, g, [(m.start, m.end) for m in out])
-    return out + towns_before_states(text, [(m.start, m.end) for m in out])
+    out += _abbreviations(text, g, Spans((m.start, m.end) for m in out))
+    out += us_as_noun(text, g, Spans((m.start, m.end) for m in out))
+    out += station_codes(text, g, Spans((m.start, m.end) for m in out))
+    out += _columns(text, g, Spans((m.start, m.end) for m in out))
+    return out + towns_before_states(text, Spans((m.start, m.end) for m in out))
 
 
 @lru_cache(maxsize=1)
@@ -311,7 +319,7 @@ def _postal_words() -> frozenset[str]:
     return frozenset(str(c) for c in load_yaml("declass.extract", "data/places.yaml").get("postal_codes_also_words") or [])
 
 
-def towns_before_states(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def towns_before_states(text: str, taken: Spans) -> list[Mention]:
     """A town no gazetteer of 15,000 knows, printed before its U.S. state ("EDENTON, N.C.",
     "MARATHON, FLORIDA", "Halifax, Va."): a place, in that state; its position from the towns of
     5,000 or more where one of that name is in the state, else none (a town the lists do not hold,
@@ -324,7 +332,7 @@ def towns_before_states(text: str, taken: list[tuple[int, int]]) -> list[Mention
         first = town.split()[0]
         if len(town.split()) > 1 and first.lower() in _not_in_place_names() and fold(town) not in small_towns():
             a, town = a + len(town) - len(town.split()[-1]), town.split()[-1]  # "IN EDENTON": a word, then the town
-        if _overlaps(a, b, taken):
+        if taken.overlaps(a, b):
             continue
         raw_state = m.group("state")
         state = _state_named(raw_state)
@@ -469,28 +477,31 @@ def _inside_facility(m: Mention, named: list[Mention]) -> bool:
     return any(f.start <= m.start and m.end <= f.end for f in named)
 
 
-def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
-    """Whether ``[a, b)`` overlaps a span another reader of places took."""
-    return any(x < b and a < y for x, y in taken)
-
-
-def _abbreviations(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+def _abbreviations(text: str, g: Gazetteer, taken: Spans) -> list[Mention]:
     """ "back in DC", "to NYC": a city's abbreviation after a preposition of place
     (``city_abbreviations`` in ``data/places.yaml``), never inside a longer name ("Washington, DC")."""
     out = []
     prose = _city_abbreviations("city_abbreviations_prose")
-    for abbr, city in {**_city_abbreviations(), **prose}.items():
-        for m in re.finditer(rf"(?<![\w.]){re.escape(abbr)}(?![\w])", text):
-            a, b = m.span()
-            if _overlaps(a, b, taken) or not _LOCATIVE.search(text, max(0, a - 12), a):
-                continue
-            if abbr in prose and (not _PROSE_LOCATIVE.search(text, max(0, a - 12), a) or _CAPITALISED_NEXT.match(text, b)):
-                continue  # "IN LA" of a cable, "the NY Times", "en LA Paz"
-            cands = [p for p in g.index.get(fold(city)) or [] if p.kind == "city"]
-            if cands:
-                p = max(cands, key=lambda c: c.population)
-                out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
+    cities, order, pattern = _abbreviation_pattern()
+    for abbr, a, b in sorted(((m.group(), *m.span()) for m in pattern.finditer(text)), key=lambda h: (order[h[0]], h[1])):
+        if taken.overlaps(a, b) or not _LOCATIVE.search(text, max(0, a - 12), a):
+            continue
+        if abbr in prose and (not _PROSE_LOCATIVE.search(text, max(0, a - 12), a) or _CAPITALISED_NEXT.match(text, b)):
+            continue  # "IN LA" of a cable, "the NY Times", "en LA Paz"
+        cands = [p for p in g.index.get(fold(cities[abbr])) or [] if p.kind == "city"]
+        if cands:
+            p = max(cands, key=lambda c: c.population)
+            out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_pattern() -> tuple[dict[str, str], dict[str, int], re.Pattern[str]]:
+    """The cities' abbreviations (both lists) -> city, each one's place in the lists, and one
+    regex of them all, whole words."""
+    cities = {**_city_abbreviations(), **_city_abbreviations("city_abbreviations_prose")}
+    order = {abbr: i for i, abbr in enumerate(cities)}
+    return cities, order, re.compile(r"(?<![\w.])(?:" + rules.alternation(cities) + r")(?![\w])")
 
 
 _LOCATIVE = re.compile(r"\b(?:IN|AT|FROM|TO|NEAR|INTO|VIA|in|at|from|to|near|into|via)[^\S\n]+$")
@@ -608,7 +619,7 @@ def _big_names() -> list[str]:
     ]
 
 
-def _columns(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+def _columns(text: str, g: Gazetteer, taken: Spans) -> list[Mention]:
     """A list of places a line each, as the station lists of cable routing print them: where
     ``MIN_COLUMN`` lines or more in a run are each a place's name and nothing else (ordinary words
     aside), every such line of the run is a place, a clerk's mark before it or an OCR'd spelling
@@ -625,7 +636,7 @@ def _columns(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Ment
     def close() -> None:
         if sum(1 for *_, exact in run if exact) >= MIN_COLUMN:
             for a, b, name, _ in run:
-                if _overlaps(a, b, taken):
+                if taken.overlaps(a, b):
                     continue
                 found = _list_place(name, g, True)
                 if found:
@@ -730,7 +741,7 @@ def _us_noun_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     return pattern, frozenset(str(w).lower() for w in data["us_adjective_before"]) | rules.words("institution_heads")
 
 
-def us_as_noun(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+def us_as_noun(text: str, g: Gazetteer, taken: Spans) -> list[Mention]:
     """ "U.S." as a noun, the United States: after a word of movement or place ("PRIOR RETURN TO
     U.S.", "while in the U.S.", "CONDOLENCES TO U.S."), never before a noun it qualifies ("TO U.S.
     EMBASSY", "in U.S. custody"; ``places.yaml`` ``us_noun_after``, ``us_adjective_before``)."""
@@ -741,7 +752,7 @@ def us_as_noun(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Me
     out = []
     for m in pattern.finditer(text):
         a, b = m.span("us")
-        if _overlaps(a, b, taken):
+        if taken.overlaps(a, b):
             continue
         nxt = m.group("next")
         if nxt and nxt.lower() in adjective:
@@ -774,7 +785,7 @@ def _routing() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _CITED = re.compile(r"[^\S\n]*(?:\(?[A-Z]{0,2}[^\S\n]?)?\d")  # "MEXI 4455", "OTTA 1609 (69505)", "MEXI (IN 71483)"
 
 
-def station_codes(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+def station_codes(text: str, g: Gazetteer, taken: Spans) -> list[Mention]:
     """A CIA station's code in a cable's running text is the place of the station ("ACTIVE IN
     COMMIE AFFAIRS GUAT 1953-54, MEXI 1958-57" is not: figures follow; "EXILE ACTIVITIES MEXI.",
     "MEXI SUGGESTS" are): in a line set in capitals that is no routing line ("PRIORITY DIR INFO PARI"),
@@ -787,7 +798,7 @@ def station_codes(text: str, g: Gazetteer, taken: list[tuple[int, int]]) -> list
     out = []
     for m in pattern.finditer(text):
         a, b = m.span()
-        if _overlaps(a, b, taken) or _CITED.match(text, b) or cited.search(text, max(0, a - 8), a):
+        if taken.overlaps(a, b) or _CITED.match(text, b) or cited.search(text, max(0, a - 8), a):
             continue
         line = line_of(text, a, b)
         if not in_capitals(line) or routing.search(line):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 
 def _base(ch: str) -> str:
@@ -125,3 +127,17 @@ def in_capitals(s: str, share: float = 0.8) -> bool:
     ``shouting`` asks it of a whole text)."""
     letters = [c for c in s if c.isalpha()]
     return sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+class Spans:
+    """Spans of a text already taken, ``[start, end)``: whether another overlaps one of them, in
+    logarithmic time (a long cable has thousands)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.max_end = list(accumulate((b for _, b in ordered), max))
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b)  # the spans that begin before b
+        return i > 0 and self.max_end[i - 1] > a
