@@ -37,12 +37,21 @@ def _fold_char(m: re.Match[str]) -> str:
     return _FOLD_TABLE[ord(m.group())]
 
 
+@lru_cache(maxsize=1)
+def _combining() -> dict[int, None]:
+    """Every combining mark (all lie below U+20000), for ``str.translate`` to delete."""
+    return dict.fromkeys(c for c in range(0x20000) if unicodedata.combining(chr(c)))
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
 @lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
     """A key for comparing names: accents removed, case folded, punctuation to single spaces."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", s.casefold()).strip()
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s).translate(_combining())
+    return _NOT_KEY.sub(" ", s.casefold()).strip()
 
 
 def without_initials(name: str) -> str:
