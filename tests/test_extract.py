@@ -1891,3 +1891,65 @@ def test_event_triggers_are_found_where_their_whole_alternation_finds_them() -> 
                     assert trig.spans(text, words) == want, (f, t.type)
                     n += len(want)
     assert n > 200
+
+
+def test_spanish_forms_of_address_and_ocrs_comma_after_an_honorific() -> None:
+    # a Mexico City station's list of telephone targets (NARA 104-10413-10033) and CIA cables
+    # (104-10065-10197): "Lic, Aguilar", "MR, WHITTEN" are OCR's comma for the stop
+    text = (
+        "TARGETS\n1 - Prensa Latina (46 60 15)\n- Lic, Aguilar (23 85 25)\nLic, Lombardo Toledano (48 12 70)\n"
+        "Lic. Eresto Capoano (18 62. 08)\nthe Ing. Jorge L. Tamayo and Srta. Maria Dalezes\n\n"
+        "1. BASED ON REF A TIMING MR, WHITTEN HAS ADJUSTED SCHEDULE AND CAN NOW BE AVAILABLE 15 MAY.\n"
+        "AL MRS, BAGLEY RECEIVED TELEPHONE CALL 9 NOV. DR, MDC AND UR FOR PURPOSE.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "targets.txt")
+    people = _people(rec)
+    assert {"Aguilar", "Lombardo Toledano", "Eresto Capoano", "Jorge L. Tamayo", "Maria Dalezes", "Whitten", "Bagley"} <= people, people
+    assert not {"Lic", "Mdc"} & people  # a form of address alone; "DR," of a list is no doctor
+
+
+def test_a_wrapped_address_list_broken_after_a_surnames_comma() -> None:
+    # State release C05762975: the Cc field wraps between "Bommer," and "Ashley F"; "Vikram" in the
+    # body is the given name of Vikram Singh, whom OCR prints with two middle initials
+    text = (
+        "From: Lew, Jacob\nSent: Thursday, December 24, 2009 8:41 AM\nTo: Feldman, Daniel F; Jones, Paul W\n"
+        "Cc: Campbell, Piper; Singh, Vikram I; McKean, Margaret B; Simon, Jessica L; Bommer,\nAshley F; Crowley, Philip J\n"
+        "Subject: RE: IG Report\n\nFrom: Feldman, Daniel F\nTo: Lew, Jacob\nCc: Singh, Vikram J\n\n"
+        "We saw this last night, and Vikram and I had a conversation about it. Vikram and his team are ginning up press points.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cc.txt")
+    people = _people(rec)
+    assert "Ashley F Bommer" in people and "Crowley" not in " ".join(p for p in people if "Bommer" in p)
+    assert "Vikram" not in _orgs(rec) and "Vikram" not in people
+    bommer = entity(rec, "Ashley F Bommer")
+    assert bommer["mentions"][0]["text"] == "Bommer,\nAshley F"
+
+
+def test_posts_states_after_towns_and_small_towns_a_preposition_names() -> None:
+    # NARA 194-10006-10198 (an Army personnel security letter), State C05796223 and C05794859
+    text = (
+        "TO: Chief, USAPSG FROM: OPO\nFt Holabird, Md 21219 Major Devany/50371\n\n"
+        "1. The Commanding General, U. S. Army Recruiting Command has been informed that subject registrant is acceptable.\n\n"
+        "Here's the moment I knew we were from a different world than what the midshipmen experience at\n"
+        "Annapolis, let alone where they're headed next. Caroline also forwarded the message.\n"
+        "She lives in Chappaqua, NY and trained at Fort Benning. The Camp Director said so. 2812 Calvert St. NW\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "posts.txt")
+    places_ = _places(rec)
+    assert {"Fort Holabird", "Maryland", "Annapolis", "Chappaqua", "New York", "Fort Benning"} <= places_, places_
+    assert not {"Carolina", "Camp Director"} & places_
+    assert "U.S. Army Recruiting Command" in _orgs(rec)
+    assert "Calvert St. NW" not in _people(rec)
+
+
+def test_the_us_as_a_noun_and_a_place_beside_a_cables_label() -> None:
+    # NSA's intercept of a Japanese cable (NARA 144-10001-10366)
+    text = (
+        "Dist: HCF\n\nFR Washington: TAKEUCHI\n\nTO Tokyo:\n\n"
+        "2. There is a need for serious consideration by the African people as to whether or not they can trust the U.S. because "
+        "of the strong elements which discriminate, as the U.S. and Mexican governments agreed.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "intercept.txt")
+    assert {"Washington", "Tokyo", "United States"} <= _places(rec)
+    us = entity(rec, "United States")
+    assert [m["text"] for m in us["mentions"]] == ["U.S."]  # not the adjective before "and Mexican governments"

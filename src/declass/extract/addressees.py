@@ -450,6 +450,27 @@ def _slots(text: str, a: int, b: int, stop: frozenset[str], cable: bool) -> tupl
     return got, ";" in text[a:b]
 
 
+_SURNAME_AT_END = re.compile(r"(?:^|;)[^\S\n]*(?P<slot>[A-Z][\w'’-]+,)[^\S\n]*\n$")
+
+
+def _split_slot(text: str, pos: int, end: int, stop: frozenset[str], cable: bool) -> Mention | None:
+    """The person of a slot a wrapped To / Cc field broke after the surname's comma ("...; Bommer,\n
+    Ashley F; Crowley, Philip J"): the surname ends the line before ``pos``, the given name begins
+    the line ``text[pos:end]``."""
+    m = _SURNAME_AT_END.search(text, max(0, pos - 60), pos)
+    if m is None:
+        return None
+    first = _SLOT.match(text, pos, end)
+    if first is None:
+        return None
+    a, b = m.start("slot"), first.end()
+    p = _person(text[:a] + text[a:b].replace("\n", " ") + text[b:], a, b, stop, cable)  # one line, the same offsets
+    if p is None:
+        return None
+    p.text = text[p.start : p.end]
+    return p
+
+
 def find(text: str) -> list[Mention]:
     line, stop = _data()
     out: list[Mention] = []
@@ -476,7 +497,10 @@ def find(text: str) -> list[Mention]:
                 end = len(text) if nl < 0 else nl
             if line.match(text, pos) or _LABEL.match(text, pos) or not text[pos:end].strip():
                 break
-            got, separated = _slots(text, pos, end, stop, cable)
+            split = None if blank else _split_slot(text, pos, end, stop, cable)
+            got, separated = _slots(text, split.end + 1 if split else pos, end, stop, cable)
+            if split:
+                got.insert(0, split)
             if (not got and not separated) or (blank and not (got and separated)):
                 break
             out += got

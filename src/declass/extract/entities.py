@@ -455,9 +455,15 @@ def _people_not_places(ms: list[Mention]) -> None:
         if m.source.startswith(("pack:", "acronym", "rule:")) or m.attributes.get("kind") in ("country", "state", "region"):
             continue
         keys = by_word.get(fold(m.text))
-        if keys and len(keys) == 1:
-            p = first[next(iter(keys))]
+        if keys and len({_ends(first[k].name) for k in keys}) == 1:
+            # one person, or one person OCR or a middle initial made several ("Vikram I Singh", "Vikram J Singh")
+            p = first[min(keys)]
             m.type, m.key, m.name, m.attributes = "person", p.key, p.name, dict(p.attributes)
+
+
+def _ends(name: str) -> tuple[str, str]:
+    toks = fold(name).split()
+    return toks[0], toks[-1]
 
 
 _SUBJECT_LINE = re.compile(r"(?:^|\n)[^\S\n]*(?:Subject|SUBJECT|Re|RE)[^\S\n]*:[^\n]*$")

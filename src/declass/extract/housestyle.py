@@ -208,6 +208,7 @@ def find(text: str) -> list[Mention]:
         titled_in_capitals,
         informant_keys,
         after_honorifics,
+        after_spanish_address,
         lone_given_names,
     ):
         out += reader(text)
@@ -454,7 +455,8 @@ def _caps_title() -> re.Pattern[str]:
     alts = sorted({t.upper().rstrip(".") for t in titles() if t.lower().rstrip(".") not in not_here and t[:1].isalpha()}, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"[^\S\n]+") for a in alts)
     name = r"(?:(?:[A-Z]{2,}['’-]?[A-Z]*|[A-Z][.,])[^\S\n]*){0,3}[A-Z]{2,}(?:['’-][A-Z]+)?"  # "SA CLABURN T, WHITE": OCR's comma
-    return re.compile(rf"(?<![\w.])(?P<title>{body})\.?[^\S\n]+(?=(?P<name>{name})(?![\w]))")
+    # "MR, WHITTEN", "MRS, KING": OCR's comma for the stop after the two honorifics that are no other word
+    return re.compile(rf"(?<![\w.])(?P<title>{body})(?:\.|(?<=MR),|(?<=MRS),)?[^\S\n]+(?=(?P<name>{name})(?![\w]))")
 
 
 def near_common_word(w: str) -> bool:
@@ -536,7 +538,7 @@ def titled_in_capitals(text: str) -> list[Mention]:
         title = m.group("title")
         if unknown and title.split()[-1].lower() in also_words and not ends:
             continue  # "GENERAL DESCRIPTION OF", "MAJOR DCISION": a title that is also a word, before no known name
-        stopped = m.group(0)[len(title) : len(title) + 1] == "."
+        stopped = m.group(0)[len(title) : len(title) + 1] in (".", ",")
         # a middle initial between two names marks a full name, whatever the given name ("SA CLABURN T. WHITE")
         middle = len(names) > 1 and any(re.fullmatch(r"[A-Z][.,]", t.group()) for t in keep[1:-1])
         given_first = len(names) > 1 and fold(names[0]) in given_anywhere()
@@ -624,6 +626,44 @@ def after_honorifics(text: str) -> list[Mention]:
         raw = text[a:b]
         name = title_case(" ".join(raw.split())) if raw.isupper() else " ".join(raw.split())
         out.append(Mention(a, b, raw, "person", f"person:{slug(name)}", name, HONORIFIC_SOURCE, PRIORITY))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _spanish_address() -> re.Pattern[str]:
+    """A Spanish form of address (``spanish_forms_of_address`` in ``data/titles.yaml``: "Lic.",
+    "Ing.", "Srta.", OCR's "Lic,") and the name after it on its line."""
+    data = load_yaml("declass.extract", "data/titles.yaml")["spanish_forms_of_address"]
+    short = rules.alternation(data["abbreviated"])
+    full = rules.alternation(data["in_full"])
+    word = r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:-[A-Z][a-z]+)?|[A-ZÁÉÍÓÚÑ]{3,})"
+    return re.compile(
+        rf"(?<![\w.])(?:(?:{short})[.,]|(?i:{full}))[^\S\n]+"
+        rf"(?P<name>(?:[A-Z]\.[^\S\n]*)?{word}(?:[^\S\n]+(?:(?:de|del|de la|y)[^\S\n]+|[A-Z]\.[^\S\n]*)?{word}){{0,3}})(?![\w'’-])"
+    )
+
+
+def after_spanish_address(text: str) -> list[Mention]:
+    """ "Lic. Lombardo Toledano", "Ing. Jorge L. Tamayo", "Srta. Maria Dalezes", "Lic, Aguilar": the
+    person a Spanish form of address names, with both surnames. The name ends before a title, a
+    month or a common word the name lists do not know."""
+    out = []
+    stop = title_words() | rules.month_words() | rules.day_words() | rules.words("not_names") | rules.words("not_in_names")
+    for m in _spanish_address().finditer(text):
+        keep = []
+        for t in re.finditer(r"\S+", m.group("name")):
+            f = fold(t.group())
+            if f in stop or ((f in common_words() or f in rules.ordinary_words()) and f not in world_surnames() and f not in given_anywhere()):
+                break
+            keep.append(t)
+        while keep and keep[-1].group() in ("de", "del", "la", "y"):
+            keep.pop()
+        if not keep or len(fold(keep[-1].group())) < 3:
+            continue
+        a, b = m.start("name") + keep[0].start(), m.start("name") + keep[-1].end()
+        raw = text[a:b]
+        name = title_case(" ".join(raw.split())) if raw.isupper() else " ".join(raw.split())
+        out.append(Mention(a, b, raw, "person", f"person:{slug(name)}", name, "rule:spanish form of address", PRIORITY))
     return out
 
 

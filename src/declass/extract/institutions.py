@@ -25,8 +25,9 @@ _PARTY = r"(?:U\.S\.|US|UK|EU|UN|[A-Z][a-z]+)"
 # a unit's number is part of its name: "66th MI Group", "82nd Airborne Division"
 _ORD = r"\d{1,4}(?:st|nd|rd|th)"
 # "St. Joseph's Hospital", "Ft. Worth Police": a saint's or a fort's abbreviation begins a name
-_MOD = rf"(?:(?:St|Ste|Ft|Mt)\.|{_PARTY}-{_PARTY}|{_PARTY}/[A-Z][a-z]+|U\.S\.|U\.N\.|[A-Z]{{2,5}}|[A-Z][a-z]+|{_ORD})(?:'s|’s)?"
+_MOD = rf"(?:(?:St|Ste|Ft|Mt)\.|{_PARTY}-{_PARTY}|{_PARTY}/[A-Z][a-z]+|U\.[^\S\n]?S\.|U\.[^\S\n]?N\.|[A-Z]{{2,5}}|[A-Z][a-z]+|{_ORD})(?:'s|’s)?"
 _ORDINAL = re.compile(_ORD)
+_SPACED_US = re.compile(r"\bU\.[^\S\n]([SN])\.")
 _LINK = r"(?:of|for|on)(?:[^\S\n]+the)?"  # "Office of the Secretary of State"
 _AND = r"(?:of|and|for)"  # further links, never "and the": that starts another name
 # a series in the complement, closed by "and": "Bureau of Democracy, Human Rights, and Labor"
@@ -220,7 +221,7 @@ def find(text: str) -> list[Mention]:
             inner = _institution_of_board(s)
             if inner is not None:
                 a, s = a + inner, s[inner:]  # "Board of the American Constitution Society": the society
-        name = " ".join(s.split())
+        name = _SPACED_US.sub(r"U.\1.", " ".join(s.split()))  # "U. S. Army Recruiting Command": a typewriter's "U.S."
         raw = original[a:b]
         if fold(name) in not_names or any(fold(name).startswith(n + " ") for n in not_names):
             continue  # "Office of Origin", "Employing Office": captions of forms, also run on into the next ("Office of Origin Date Investigative Period")

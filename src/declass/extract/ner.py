@@ -16,7 +16,7 @@ from declass.extract import housestyle, places, rules
 from declass.extract.mention import Mention
 from declass.extract.rules import ordinary_words
 from declass.extract.textutil import fold, shouting, slug
-from declass.extract.titles import title_prefix, title_words, titles
+from declass.extract.titles import honorifics, title_prefix, title_words, titles
 from declass.read.quality import assess, common_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
@@ -100,6 +100,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         alpha = [w for w in toks if any(c.isalpha() for c in w)]
         if all(w.lower() in words for w in alpha) and not (typ == "person" and len(alpha) > 1):
             continue  # "Drafted", "Secretary": words, not names
+        if typ == "person" and len(alpha) == 1 and alpha[0].lower().strip(".,") in _honorific_words():
+            continue  # "Lic", "Sra": a form of address alone ("King", "Bishop" may be surnames)
         if typ == "person" and len(alpha) > 1 and _heading_words(alpha):
             continue  # "Operational Support", "Desk Officer", "Interim Reply": a heading, not a name
         if typ == "person" and len(toks) == 2 and _word_not_name(toks[0]) and (at := _place_word(text, a, b, toks)) is not None:
@@ -296,6 +298,11 @@ def _given_name_in_capitals(toks: list[str]) -> bool:
         return False
     f = fold(toks[0])
     return f not in _words_not_names() and f in housestyle.given_anywhere()
+
+
+@lru_cache(maxsize=1)
+def _honorific_words() -> frozenset[str]:
+    return frozenset(h.lower().strip(".") for h in honorifics() if " " not in h)
 
 
 @lru_cache(maxsize=1)

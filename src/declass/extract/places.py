@@ -273,7 +273,8 @@ def find(text: str) -> list[Mention]:
     out += us_as_noun(text, g, Spans((m.start, m.end) for m in out))
     out += station_codes(text, g, Spans((m.start, m.end) for m in out))
     out += _columns(text, g, Spans((m.start, m.end) for m in out))
-    return out + towns_before_states(text, Spans((m.start, m.end) for m in out))
+    out += towns_before_states(text, Spans((m.start, m.end) for m in out))
+    return out + states_after_towns(text, out, Spans((m.start, m.end) for m in out))
 
 
 @lru_cache(maxsize=1)
@@ -292,6 +293,40 @@ def _state_codes() -> dict[str, str]:
 _STATE_FOLLOWS = r"[^\S\n]*,[^\S\n]*\n?[^\S\n]*(?P<state>(?:[A-Z]\.[^\S\n]?){2}|[A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]+)?\.?)(?![\w])"
 _TOWN_STATE = re.compile(r"(?<![\w.'’-])(?P<town>[A-Z][A-Za-z'’-]+(?:[^\S\n]+[A-Z][A-Za-z'’-]+)?)" + _STATE_FOLLOWS)
 _STATE_NEXT = re.compile(_STATE_FOLLOWS)
+
+
+_ZIP = re.compile(r"[^\S\n]+\d{5}(?:-\d{4})?(?!\d)")
+
+
+def _state_of(raw: str, text: str, end: int) -> str | None:
+    """The U.S. state ``raw`` names (``_state_named``), or that a ZIP code after it says it names
+    ("Ft Holabird, Md 21219", "Austin, Tx 78701")."""
+    state = _state_named(raw)
+    if state is None and _ZIP.match(text, end):
+        state = _us_states().get(fold(raw.rstrip(".")))
+    return state
+
+
+def states_after_towns(text: str, towns: list[Mention], taken: Spans) -> list[Mention]:
+    """The state printed after a U.S. town or a post ("Chappaqua, NY", "Halifax, Va.", "Ft Holabird,
+    Md 21219") is a place the text names too, not only the town's division."""
+    g = gazetteer()
+    out = []
+    for t in towns:
+        kind = t.attributes.get("kind")
+        if not (kind == "city" and t.attributes.get("country") == "US" and t.attributes.get("admin1")) and kind != "facility":
+            continue
+        m = _STATE_NEXT.match(text, t.end)
+        state = _state_of(m.group("state"), text, m.end("state")) if m else None
+        if m is None or state is None or (kind == "city" and state != t.attributes.get("admin1")):
+            continue  # a town's state is its own; a post's ("Fort Holabird, Md") is the one printed
+        a, b = m.span("state")
+        if text[b - 1] == "." and "." not in text[a : b - 1]:
+            b -= 1  # "Va.": the abbreviation's stop may end the sentence too; "N.C." keeps its own
+        p = next((x for x in g.index.get(fold(state)) or [] if x.kind == "state" and x.country == "US"), None)
+        if p is not None and not taken.overlaps(a, b):
+            out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
+    return out
 
 
 def us_state_next(text: str, b: int) -> str | None:
@@ -335,7 +370,7 @@ def towns_before_states(text: str, taken: Spans) -> list[Mention]:
         if taken.overlaps(a, b):
             continue
         raw_state = m.group("state")
-        state = _state_named(raw_state)
+        state = _state_of(raw_state, text, m.end("state"))
         if state is None:
             continue
         if town.isupper() != raw_state.isupper() and not raw_state.endswith(".") and not (len(raw_state) == 2 and raw_state.isupper()):
@@ -415,7 +450,7 @@ def _feature_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w.'’-])(?:(?:{word}[^\S\n]+){{1,3}}(?:{_alternatives('feature_heads_after')})"
         rf"|(?:{_alternatives('feature_heads_of')})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?{word}(?:[^\S\n]+{word})?"
-        rf"|(?:{_alternatives('feature_heads_before')})[^\S\n]+{word})(?![\w'’-])"
+        rf"|(?:{_alternatives('feature_heads_before')}|{_alternatives('facility_heads_before')})[^\S\n]+{word})(?![\w'’-])"
     )
 
 
@@ -467,8 +502,20 @@ def _features(text: str, g: Gazetteer, found: list[Mention]) -> list[Mention]:
         name = " ".join(text[a:end].split())
         if fold(name) in g.index or any(f.start <= a < f.end and f.end > end for f in found):
             continue  # "Rhode Island": the gazetteer's; inside a longer name already read
+        post = toks[0].group() in _facility_heads_before()
+        if post and (toks[-1].group().lower() in common_words() or len(toks[-1].group()) < 4):
+            continue  # "Camp Director": a word, not a post's name; "Ft. Lau,": a name OCR cut
+        if post:
+            name = "Fort " + " ".join(name.split()[1:]) if toks[0].group().startswith("Ft") else name  # "Ft Holabird": Fort Holabird
+            out.append(Mention(a, end, text[a:end], "place", f"place:{slug(name)}", name, "rule:facility", PRIORITY + 1, {"kind": "facility"}))
+            continue
         out.append(Mention(a, end, text[a:end], "place", f"place:{slug(name)}", name, "rule:geographic feature", PRIORITY + 1, {"kind": "feature"}))
     return out
+
+
+@lru_cache(maxsize=1)
+def _facility_heads_before() -> frozenset[str]:
+    return frozenset(str(w) for w in load_yaml("declass.extract", "data/places.yaml").get("facility_heads_before") or [])
 
 
 def _inside_facility(m: Mention, named: list[Mention]) -> bool:
@@ -506,6 +553,7 @@ def _abbreviation_pattern() -> tuple[dict[str, str], dict[str, int], re.Pattern[
 
 _LOCATIVE = re.compile(r"\b(?:IN|AT|FROM|TO|NEAR|INTO|VIA|in|at|from|to|near|into|via)[^\S\n]+$")
 _PROSE_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|via)[^\S\n]+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|via)\s+$")  # in running text, the line may break after it
 _CAPITALISED_NEXT = re.compile(r"[^\S\n]+[A-Z]")
 
 # a line of a list of places: a tick, cross or letter a clerk wrote before it ("X Bern", "/Berlin",
@@ -600,6 +648,12 @@ def _typed_stop(word: str) -> bool:
         return False  # "Havanao", "MANAGUAs"; never "Chibas", "Pisas": a plural or another name
     f = fold(last)
     return f not in common_words() and f not in rules.ordinary_words() and not _person_name(f)
+
+
+def _given_name(key: str) -> bool:
+    from declass.extract import housestyle
+
+    return key in housestyle.world_given_names()
 
 
 def _person_name(key: str) -> bool:
@@ -703,8 +757,17 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
         return False
     if w.isupper() and len(w) <= 3:
         return False
+    if all(fold(p.name) != key for p in cands) and _given_name(key) and not _LOCATIVE.search(text, max(0, toks[i].start() - 8), toks[i].start()):
+        return False  # "Caroline also forwarded": a given name that is only another language's name of a town (Carolina)
     big = max(p.population for p in cands)
-    if kinds == {"city"} and big < MIN_POP_SINGLE_WORD:
+    # a small town's name alone is too often something else; "at Annapolis", "in Chappaqua" say it is a place
+    placed = (
+        w[1:].islower()
+        and _PLACE_BEFORE.search(text, max(0, toks[i].start() - 8), toks[i].start()) is not None
+        and not _person_name(key)
+        and any(fold(p.name) == key for p in cands)  # by its own name: "at Stanford", "at Whitehall" are no Stanford-le-Hope, no Whitehall Township
+    )
+    if kinds == {"city"} and big < MIN_POP_SINGLE_WORD and not placed:
         return False
     t = toks[i]
     if _INITIAL_BEFORE.search(text[max(0, t.start() - 6) : t.start()]) or _INITIAL_AFTER.match(text, t.end()):
@@ -722,7 +785,11 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
             titled = other[:1].isupper() and other[1:].islower() and other.lower() not in words
             # a surname in capitals beside another name in capitals, in a text that is not all capitals
             capital = not loud and other.isupper() and other.isalpha() and len(other) >= 3 and other.lower() not in words
-            neighbour = (titled or capital) if w.isupper() else other[:1].isupper()
+            # a short label in capitals that opens the line before a name in title case is no part of it
+            # ("FR Washington:", "TO Tokyo"; not an initial, "N Northeast", nor an acronym after, "Farah's CVE")
+            opens = not text[text.rfind("\n", 0, toks[j].start()) + 1 : toks[j].start()].strip()
+            label = j == i - 1 and other.isupper() and 2 <= len(other) <= 3 and w[1:].islower() and opens
+            neighbour = (titled or capital) if w.isupper() else other[:1].isupper() and not label
             if neighbour and between.strip() == "" and "\n" not in between and fold(other) not in gazetteer().index:
                 if j == i - 1 and (i - 1 == 0 or re.search(r"[.!?:]\s*$", text[: toks[i - 1].start()][-3:] or ".")):
                     continue  # the word before starts a sentence ("In Chihuahua")
@@ -734,8 +801,11 @@ def _single_word_ok(text: str, toks: list[re.Match[str]], i: int, cands: list[Pl
 def _us_noun_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     data = load_yaml("declass.extract", "data/places.yaml")
     before = "|".join(re.escape(w) for w in sorted(data["us_noun_after"], key=len, reverse=True))
+    # or "the U.S." before a word that begins no noun phrase ("trust the U.S. because", "the U.S. would")
+    after = "|".join(re.escape(w) for w in sorted(data["us_noun_before"], key=len, reverse=True))
     pattern = re.compile(
-        rf"(?<![\w.])(?i:{before})[^\S\n]+(?:(?i:the)[^\S\n]+)?(?P<us>U\.[^\S\n]?S\.(?:A\.)?|USA)(?![\w])"
+        rf"(?:(?<![\w.])(?i:{before})[^\S\n]+(?:(?i:the)[^\S\n]+)?|(?<![\w.])(?i:the)[^\S\n]+(?=U\.[^\S\n]?S\.\s*(?i:{after})(?![\w])))"
+        r"(?P<us>U\.[^\S\n]?S\.(?:A\.)?|USA)(?![\w])"
         r"(?:\s*(?P<next>[A-Za-z][A-Za-z'’-]*))?"
     )
     return pattern, frozenset(str(w).lower() for w in data["us_adjective_before"]) | rules.words("institution_heads")
