@@ -167,5 +167,8 @@ def results(files: list[str], workers: int) -> Iterator[list[Result]]:
     # small chunks keep every core busy when some files are long scans; large ones cut the
     # per-file overhead on big folders of text
     chunk = max(1, min(16, len(files) // (workers * 16)))
-    with ProcessPoolExecutor(max_workers=min(workers, len(files)), initializer=_die_with_parent) as ex:
+    ex = ProcessPoolExecutor(max_workers=min(workers, len(files)), initializer=_die_with_parent)
+    try:
         yield from ex.map(read_one, files, chunksize=chunk)
+    finally:  # a caller that stops early (an error storing a batch) waits for no file not yet begun
+        ex.shutdown(wait=True, cancel_futures=True)

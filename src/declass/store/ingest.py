@@ -5,6 +5,7 @@ re-run reads only what is missing. Re-ingesting the same files changes nothing."
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 from collections import Counter
@@ -83,11 +84,14 @@ def ingest(
         if progress:
             progress(done, len(files))
         batch = max(1, settings.get().ingest_batch)
+        # one pool of workers for the whole folder, reading on while a batch is stored (a pool a
+        # batch made every worker load its lists again and wait for each commit)
+        stream = results(todo, workers)
         for i in range(0, len(todo), batch):
             chunk = todo[i : i + batch]
             recs: list[dict[str, Any]] = []
             marks = []
-            for f, got in zip(chunk, results(chunk, workers), strict=True):
+            for f, got in zip(chunk, itertools.islice(stream, len(chunk)), strict=True):
                 errors = [(p, e) for p, _, e in got if e is not None]
                 for p, e in errors:
                     rep.failed.append((p, e))
