@@ -5,7 +5,7 @@ every entity mention, event, date and quantity of every record points at text th
 The corpora are not shipped with declass (they are ../shared/corpora beside the repository, or
 wherever DECLASS_CORPORA points); without them these tests skip and say so. Every document is
 read with extraction (data packs, gazetteers, acronyms and rules; the statistical model is off,
-DECLASS_SPACY_MODEL=none, for time: about fifteen minutes on two cores), stored in SQLite, exported as
+DECLASS_SPACY_MODEL=none, for time: the longest test of the suite), stored in SQLite, exported as
 JSON Lines and ingested into PostgreSQL from that export."""
 
 from __future__ import annotations
