@@ -464,9 +464,11 @@ def _split_slot(text: str, pos: int, end: int, stop: frozenset[str], cable: bool
     if first is None:
         return None
     a, b = m.start("slot"), first.end()
-    p = _person(text[:a] + text[a:b].replace("\n", " ") + text[b:], a, b, stop, cable)  # one line, the same offsets
+    line = text[a:b].replace("\n", " ")  # the slot as one line, the same length
+    p = _person(line, 0, len(line), stop, cable)
     if p is None:
         return None
+    p.start, p.end = p.start + a, p.end + a
     p.text = text[p.start : p.end]
     return p
 

@@ -656,8 +656,8 @@ def after_spanish_address(text: str) -> list[Mention]:
             if f in stop or ((f in common_words() or f in rules.ordinary_words()) and f not in world_surnames() and f not in given_anywhere()):
                 break
             keep.append(t)
-        while keep and keep[-1].group() in ("de", "del", "la", "y"):
-            keep.pop()
+        while keep and keep[-1].group() in rules.words("name_particles"):
+            keep.pop()  # "Lic. Gonzalez de": a particle ends no name
         if not keep or len(fold(keep[-1].group())) < 3:
             continue
         a, b = m.start("name") + keep[0].start(), m.start("name") + keep[-1].end()
