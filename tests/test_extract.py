@@ -1953,3 +1953,77 @@ def test_the_us_as_a_noun_and_a_place_beside_a_cables_label() -> None:
     assert {"Washington", "Tokyo", "United States"} <= _places(rec)
     us = entity(rec, "United States")
     assert [m["text"] for m in us["mentions"]] == ["U.S."]  # not the adjective before "and Mexican governments"
+
+
+def test_streets_spaced_codes_and_glossed_acronyms() -> None:
+    # NARA 104-10185-10248, 104-10186-10153 (public domain) and State C05758481: a name before
+    # "Avenue" is a street's, "D. C." spaced is Washington's code, and a Spanish name glossed with
+    # its acronym in parentheses is one body ("Department of\nState Security" is no Department of State)
+    text = (
+        "The apartment at Hunting Towers, Apt #731 West,\n\nMount Vernon Avenue (BIvd. ), Alexandria, Virginia was\n\n"
+        "rejected.\n\n1101 New York Avenue NW\n\nSuite 900\n\nplace Washington, D. C.\n\n"
+        "2. Source described Rosita as being the daughter of a well-\nKnown Departamento de Seguridad del Estado (Department of\n"
+        "State Security - DSE) official, but more likely DSE.\n\n"
+        # State C05769366: a hyphenated name gives a letter a part
+        "Pisano served for six years at Metro-Goldwyn-Mayer (MGM) where he was first appointed. MGM grew.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "streets.txt")
+    places = {e["name"]: e for e in rec.entities if e["type"] == "place"}
+    assert {"Alexandria", "Virginia", "Washington"} <= set(places) and not {"Mount Vernon", "New York"} & set(places)
+    assert any(m["text"].startswith("Washington, D. C") for m in places["Washington"]["mentions"])
+    orgs = {e["name"]: e for e in rec.entities if e["type"] == "organization"}
+    dse = orgs["Department of State Security"]
+    assert {m["text"] for m in dse["mentions"]} >= {"Departamento de Seguridad del Estado", "DSE"}
+    assert "U.S. Department of State" not in orgs and _people(rec) == {"Pisano"}
+    assert "Metro-Goldwyn-Mayer" in orgs and len(orgs["Metro-Goldwyn-Mayer"]["mentions"]) == 3
+
+
+def test_acronyms_in_a_line_of_letters_are_noise() -> None:
+    # NARA 144-10001-10062 (public domain): OCR read a page's pattern as capital letters
+    text = (
+        "COMMENTS :\n\nFEI CII COI IOC OIC GB OREE-GN—DEGGEY HOSA OI II SSA TSAI II III III\nREPRODUCTION PROHIBITED\n\n"
+        "Reproduction is prohibited except as authorized by the DIRECTOR, NATIONAL SECURITY AGENCY.\n"
+        "DISTRIBUTION: STATE, DOD, CIA, NSA, OIC\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "letters.txt")
+    orgs = {e["name"]: e for e in rec.entities if e["type"] == "organization"}
+    assert "Coordinator of Information" not in orgs and "National Security Agency" in orgs
+    # a list of bodies is no line of noise: its OIC stays
+    assert [m["text"] for m in orgs["Organisation of Islamic Cooperation"]["mentions"]] == ["OIC"]
+
+
+def test_posts_in_signatures_and_courts_named_in_french_or_spanish() -> None:
+    # State C05789250 (public domain)
+    text = (
+        "Subject: Martelly Filled Four Cour de Cassation Vacancies\n\n...paving the way for completing the Court's membership.\n"
+        "Pierre Antoine Louis\nPolitical Officer\nUS Embassy, Haiti\nSent from my BlackBerry\n\n"
+        "The Corte Suprema de Justicia met. The Tribunal for Rwanda sat.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "courts.txt")
+    orgs = _orgs(rec)
+    assert "US Embassy, Haiti" in orgs and "Corte Suprema de Justicia" in orgs
+    assert any(o.startswith("Cour de Cassation") for o in orgs) and not any(o.startswith("Tribunal") for o in orgs)
+
+
+def test_given_names_of_the_world_lists_alone_before_a_verb() -> None:
+    # State C05767339 (public domain): "Shaun just called", "Kudos to Gordon and Shaun"; not OCR's
+    # "Bot declared" (NARA 104-10169-10134), nor a surname after an initial or an honorific (NARA
+    # 104-10418-10123: "Alfred C. Drury ... Mr. Drury was")
+    text = (
+        "That is wonderful! Kudos to Gordon and Shaun.\n\nShaun just called (7 pm EST) to report 100 percent unanimous support in DUP "
+        "for Peter Robinson's recommendation. Gordon will mention your role tomorrow.\n\n"
+        "the FBI as a known intelli\nefficer, probably GRU. He vas\nBot declared PNG by the U.8,\n\n"
+        "(1) Alfred C. Drury, retired\n414 kast Hewett Avenue\nMarquette, Michigan 49855\n\nMr. Drury was Deputy Chief SR-6.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "lone.txt")
+    people = _people(rec)
+    assert {"Shaun", "Gordon", "Peter Robinson", "Alfred C. Drury"} <= people
+    assert not {"Bot", "Drury"} & people
+    assert "Democratic Unionist Party" in _orgs(rec)
+
+
+def test_field_marshal_is_a_title() -> None:
+    # NARA 144-10001-10343 (public domain): an NSA intercept's title
+    text = "TITLE\n\n3/0/SID/T242-63 FIELD MARSHAL SARIT AND WIFE SEND CONDOLENCES\n\nFR Bangkok: Field Marshal SARIT\n"
+    rec = declass.parse_bytes(text.encode(), "marshal.txt")
+    assert "Sarit" in _people(rec)

@@ -12,7 +12,11 @@ from declass.extract.mention import Mention
 from declass.extract.textutil import fold, slug
 
 PRIORITY = 35
+DEFINED = "acronym definition"  # the source of a long form where the document defines its acronym
 _DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z&]{1,7})\)")
+# a name in another language glossed in parentheses with its acronym: "Direccion General de
+# Inteligencia (General Directorate of Intelligence - DGI)"
+_GLOSS = re.compile(r"\((?P<long>[A-Z][\w'’.]*(?:\s+[\w'’.-]+){1,9}?)\s*(?:-|–|—|,)\s*(?P<acr>[A-Z][A-Za-z&]{1,7})\)")
 _SMALL = frozenset({"of", "the", "and", "for", "de", "del", "la", "los", "las", "el", "y", "on", "in", "to", "&"})
 
 
@@ -23,6 +27,50 @@ class Definition:
     start: int  # of the long form
     end: int  # of the closing parenthesis
     term: bool  # a lower-case phrase: a term, not a name
+    gloss: bool = False  # the long form inside the parentheses, beside its acronym
+    long_end: int = -1  # of a gloss's long form
+
+
+def _spelt(long: str, letters: list[str]) -> bool:
+    """Whether the initials of a name's words, small words skipped, are the acronym's letters."""
+    initials = [w[:1].upper() for w in re.findall(r"[\w'’.]+", long) if w.lower() not in _SMALL]
+    return initials == letters
+
+
+def _spelt_before(text: str, pos: int, letters: list[str]) -> int | None:
+    """Where the name that ends at ``pos`` and whose initials spell ``letters`` begins: the words
+    before are walked back until the initials spell the acronym."""
+    base = max(0, pos - 120)
+    words = list(re.finditer(r"[\w'’.-]+|/", text[base:pos].rstrip()))
+    need = list(reversed(letters))
+    k = 0
+    start_idx = None
+    for w in reversed(words):
+        tok = w.group(0)
+        if tok.lower() in _SMALL and k < len(need):
+            continue
+        if tok == "/":
+            break
+        # a hyphenated word may give a letter a part, read from its end ("Beltran-Leyva", "Al-Qaeda"),
+        # or one letter
+        parts = [p for p in reversed(tok.split("-")) if p]
+        got = 0
+        while got < len(parts) and k + got < len(need) and parts[got][:1].upper() == need[k + got]:
+            got += 1
+        if got < len(parts):
+            got = 1 if k < len(need) and tok[:1].upper() == need[k] else 0
+        if not got:
+            break
+        k += got
+        start_idx = w.start()
+        if k == len(need):
+            break
+    return base + start_idx if k == len(need) and start_idx is not None else None
+
+
+def _definition(text: str, start: int, pos: int, acr: str, end: int) -> Definition:
+    long = re.sub(r"\s+", " ", text[start:pos].strip())
+    return Definition(acr, long, start, end, long[:1].islower())
 
 
 def definitions(text: str) -> list[Definition]:
@@ -30,39 +78,25 @@ def definitions(text: str) -> list[Definition]:
     for m in _DEF.finditer(text):
         acr = m.group("acr")
         letters = [c for c in acr if c.isupper()]
+        a = _spelt_before(text, m.start(), letters) if len(letters) >= 2 else None
+        if a is not None:
+            out.append(_definition(text, a, m.start(), acr, m.end()))
+    for g in _GLOSS.finditer(text):
+        acr = g.group("acr")
+        letters = [c for c in acr if c.isupper()]
         if len(letters) < 2:
             continue
-        before = text[max(0, m.start() - 120) : m.start()].rstrip()
-        words = list(re.finditer(r"[\w'’.-]+|/", before))
-        # walk back over words until the initials spell the acronym
-        need = list(reversed(letters))
-        k = 0
-        start_idx = None
-        for w in reversed(words):
-            tok = w.group(0)
-            if tok.lower() in _SMALL and k < len(need):
-                continue
-            if tok == "/":
-                break
-            if k < len(need) and tok[:1].upper() == need[k]:
-                k += 1
-                start_idx = w.start()
-                # a hyphenated word may give two letters ("Beltran-Leyva")
-                for part in tok.split("-")[1:]:
-                    if k < len(need) and part[:1].upper() == need[k]:
-                        k += 1
-                if k == len(need):
-                    break
-            else:
-                break
-        if k != len(need) or start_idx is None:
-            continue
-        a = max(0, m.start() - 120) + start_idx
-        long = text[a : m.start()].strip()
-        long = re.sub(r"\s+", " ", long)
-        term = long[:1].islower()
-        out.append(Definition(acr, long, a, m.end(), term))
-    return out
+        long = re.sub(r"\s+", " ", g.group("long"))
+        # the name the gloss translates spells the acronym ("Direccion General de Inteligencia"), or
+        # the gloss itself does
+        a = _spelt_before(text, g.start(), letters)
+        foreign = _definition(text, a, g.start(), acr, g.end()) if a is not None else None
+        if (foreign is not None and not foreign.term) or _spelt(long, letters):
+            out.append(Definition(acr, long, g.start("long"), g.end(), False, gloss=True, long_end=g.end("long")))
+            if foreign is not None and not foreign.term:
+                out.append(foreign)
+    # in the text's order; a gloss before the name it translates, which ends at the same parenthesis
+    return sorted(out, key=lambda d: (d.end, not d.gloss))
 
 
 def find(text: str, defs: list[Definition]) -> list[Mention]:
@@ -71,21 +105,33 @@ def find(text: str, defs: list[Definition]) -> list[Mention]:
     by_long: dict[str, tuple[str, str]] = {}
     firsts: set[int] = set()
     countries = places.gazetteer().index
+    glossed: dict[int, tuple[str, str]] = {}  # the end of a gloss's parentheses -> what it defines
     for d in defs:
-        if d.term or d.acronym in by_acr:
+        if d.term:
             continue
-        long_end = d.start + len(text[d.start : d.end].split("(")[0].rstrip())
+        if d.acronym in by_acr:
+            got = glossed.get(d.end)
+            if got and not d.gloss:
+                # the name a gloss translates is a name of what the gloss names
+                long_end = d.start + len(text[d.start : d.end].split("(")[0].rstrip())
+                by_long.setdefault(fold(d.long), got)
+                out.append(Mention(d.start, long_end, text[d.start : long_end], "organization", got[0], got[1], DEFINED, PRIORITY))
+                firsts.add(d.start)
+            continue
+        long_end = d.long_end if d.gloss else d.start + len(text[d.start : d.end].split("(")[0].rstrip())
         land = [p for p in countries.get(fold(d.long), []) if p.kind in ("country", "state", "region")]
         if land:
             # "Federal Republic of Germany (FRG)", "United Arab Emirates (UAE)": a country defines its
             # abbreviation; both are the place, wherever the text prints them
             place = places.choose(land)
             for a, b in [(d.start, long_end), *((m.start(), m.end()) for m in re.finditer(rf"(?<![\w]){re.escape(d.acronym)}(?![\w])", text))]:
-                out.append(Mention(a, b, text[a:b], "place", place.key, place.name, "acronym definition", PRIORITY, place.mention_attributes()))
+                out.append(Mention(a, b, text[a:b], "place", place.key, place.name, DEFINED, PRIORITY, place.mention_attributes()))
             continue
         key, name = f"organization:{slug(d.long)}", d.long
         by_acr[d.acronym] = by_long[fold(d.long)] = (key, name)
-        out.append(Mention(d.start, long_end, text[d.start : long_end], "organization", key, name, "acronym definition", PRIORITY))
+        if d.gloss:
+            glossed[d.end] = (key, name)
+        out.append(Mention(d.start, long_end, text[d.start : long_end], "organization", key, name, DEFINED, PRIORITY))
         firsts.add(d.start)
     if not by_acr:
         return out

@@ -41,7 +41,7 @@ def _post_head() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, h.split())) for h in heads) + r")\b")
 
 
-_AFTER_HEAD = re.compile(r"[^\S\n]+(?:(?:in|to|at)[^\S\n]+)?((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:de[^\S\n]+|del[^\S\n]+)?[A-Z][\w.'’-]*){0,2})")
+_AFTER_HEAD = re.compile(r",?[^\S\n]+(?:(?:in|to|at)[^\S\n]+)?((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:de[^\S\n]+|del[^\S\n]+)?[A-Z][\w.'’-]*){0,2})")
 
 
 def _place_after_head(s: str, head_end: int) -> tuple[int, int, places.Place] | None:
@@ -241,6 +241,9 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
             # "Jill Biden" (the pack's "Biden" is her husband)
             or (m.type == "person" and _fuller(m, clash))
             or (m.source == institutions.SOURCE and all(k.type == "organization" and institutions.head_after(m.text[k.end - m.start :]) for k in clash))
+            # a name the document defines with its acronym beats a shorter body inside it ("Department
+            # of State Security (DSE)" is no Department of State)
+            or (m.source == acronyms.DEFINED and m.type == "organization" and all(k.type == "organization" for k in clash))
         ):
             for k in sorted(clash_idx, reverse=True):
                 del starts[k]

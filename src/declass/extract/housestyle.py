@@ -91,20 +91,71 @@ def lone_given_names(text: str) -> list[Mention]:
     "Florence"), not one beside another capitalised word (a longer name, read elsewhere)."""
     given, _ = _data()
     also = rules.words("given_names_also_words")
+    world = world_given_names()
+    verbs = rules.words("lone_name_verbs") | rules.words("speech_verbs")
     out = []
     for m in _LONE.finditer(text):
         w = m.group("name")
         f = w.lower()
-        if f not in given or f in also:
+        if f in also or (f not in given and not (len(f) >= 4 and fold(f) in world and _acts(text, m.end(), verbs))):
+            continue  # a name of the world lists alone needs a verb after it: "Shaun just called" (not "Bot declared")
+        if not _alone(text, m.start(), m.end()):
             continue
-        nxt = re.match(r"[^\S\n]+([A-Z])", text[m.end() : m.end() + 3])
-        prev = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, m.start() - 30) : m.start()])
-        if nxt or (prev and prev.group(1)[:1].isupper() and prev.group(1).lower() not in ("and", "or")):
-            continue  # "Jim Jeffrey", "Mount Vernon": part of a longer name
-        if _GLUED.match(text, m.end()):
-            continue  # "Eileen, M. Wukitch", "Felix«Fernendez", "Ben :": a name OCR broke, or a label
         out.append(Mention(m.start(), m.end(), w, "person", f"person:{slug(w)}", w, LONE_SOURCE, LONE_PRIORITY))
+    _elsewhere(text, out)
+    # "Kudos to Gordon and Shaun": a name of the world lists joined to a lone given name found
+    for found in list(out):
+        for o in (_PAIRED_AFTER.match(text, found.end), _PAIRED_BEFORE.search(text, max(0, found.start - 30), found.start)):
+            if o is None:
+                continue
+            w = o.group("name")
+            known = fold(w) in world or (w.lower() in also and fold(w) not in places.gazetteer().index and w.lower() not in rules.month_words())
+            if known and not any(x.start == o.start("name") for x in out) and _alone(text, o.start("name"), o.end("name")):
+                out.append(Mention(o.start("name"), o.end("name"), w, "person", f"person:{slug(w)}", w, LONE_SOURCE, LONE_PRIORITY))
+    _elsewhere(text, out)
     return out
+
+
+def _alone(text: str, a: int, b: int) -> bool:
+    """Whether the name at ``text[a:b]`` stands alone: no part of a longer name ("Jim Jeffrey",
+    "Mount Vernon"), no name OCR broke and no label ("Eileen, M. Wukitch", "Felix«Fernendez", "Ben :")."""
+    nxt = re.match(r"[^\S\n]+([A-Z])", text[b : b + 3])
+    prev = re.search(r"([A-Za-z]+)(\.?)[^\S\n]+$", text[max(0, a - 30) : a])
+    if nxt:
+        return False  # "Jim Jeffrey", "Mount Vernon"
+    if prev and prev.group(1)[:1].isupper() and prev.group(1).lower() not in ("and", "or"):
+        # "Anne Goodpasture"; "Alfred C. Drury", "Mr. Drury": a surname; not "Thanks. Richard"
+        if not prev.group(2) or len(prev.group(1)) == 1 or prev.group(1).lower() in title_words() or prev.group(1) + "." in honorifics():
+            return False
+    return not _GLUED.match(text, b)
+
+
+def _elsewhere(text: str, out: list[Mention]) -> None:
+    """Add to ``out`` the same names standing alone elsewhere ("Kudos to Gordon and Shaun.")."""
+    done = {m.start for m in out}
+    for w in {m.text for m in out}:
+        for o in _LONE.finditer(text):
+            if o.group("name") == w and o.start() not in done and _alone(text, o.start(), o.end()):
+                out.append(Mention(o.start(), o.end(), w, "person", f"person:{slug(w)}", w, LONE_SOURCE, LONE_PRIORITY))
+                done.add(o.start())
+
+
+_PAIRED_AFTER = re.compile(r"[^\S\n]+(?:and|or|&)[^\S\n]+(?P<name>[A-Z][a-z]{2,})(?![\w'’-])(?![^\S\n]+[A-Z])")
+_PAIRED_BEFORE = re.compile(r"(?<![\w'’-])(?<![A-Z][a-z][^\S\n])(?P<name>[A-Z][a-z]{2,})[^\S\n]+(?:and|or|&)[^\S\n]+$")
+_ADVERB = re.compile(r"[^\S\n]+(?:just|also|then|still|already|now|later|never|will|would|has|had|can|could|should|may|might)\b")
+
+
+def _acts(text: str, end: int, verbs: frozenset[str]) -> bool:
+    """Whether a verb (``lone_name_verbs``, ``speech_verbs``) follows the word ending at ``end``, an
+    adverb or auxiliary between allowed: "Shaun just called", "Gordon will mention"."""
+    i = end
+    for _ in range(2):
+        adv = _ADVERB.match(text, i)
+        if adv is None:
+            break
+        i = adv.end()
+    nxt = re.match(r"[^\S\n]+([a-z]+)", text[i : i + 25])
+    return nxt is not None and (nxt.group(1) in verbs or (i > end and nxt.group(1).isalpha()))
 
 
 @lru_cache(maxsize=1)

@@ -366,6 +366,23 @@ def _form_value(text: str, a: int) -> bool:
     return bool(_form_value_label().search(text, max(0, a - 40), a))
 
 
+_GROUP = re.compile(r"[A-Z]+")
+
+
+def _letter_run(text: str, a: int, acronyms: dict[str, str]) -> bool:
+    """Whether the acronym at ``a`` stands in a line of groups of capital letters, no
+    punctuation between, most of them no acronym a pack knows nor a word ("FEI CII COI IOC OIC GB
+    OREE-GN HOSA OI II SSA": OCR reading a rule or a pattern of the page), not in a list of bodies
+    ("DIR INFO WAVE MEXI", "STATE, DOD, CIA")."""
+    line = text[text.rfind("\n", 0, a) + 1 : (text.find("\n", a) + 1 or len(text) + 1) - 1]
+    groups = re.split(r"[\s\-—–]+", line.strip())
+    if len(groups) < 8 or not all(_GROUP.fullmatch(g) for g in groups):
+        return False
+    words = common_words()
+    unknown = sum(1 for g in groups if g not in acronyms and g.lower() not in words)
+    return unknown * 2 > len(groups)
+
+
 def came_later(e: Entry, year: int | None) -> bool:
     """Whether the entity came to notice after a document of ``year`` was written (a year's
     grace): a 1963 cable's "Gates" or "Medvedev" is someone else."""
@@ -404,6 +421,8 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
         for hit in m.acronym_re.finditer(folded):
             key = m.acronyms.get(hit.group(0)) or m.acronyms.get(hit.group(0).replace(".", ""))
             if not key or _part_of_other_name(m.entries[key], text, hit.end()) or _form_value(text, hit.start()):
+                continue
+            if _letter_run(text, hit.start(), m.acronyms):
                 continue
             if _after_other_name(m.entries[key], text, hit.start()):
                 continue

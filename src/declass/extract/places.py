@@ -274,7 +274,15 @@ def find(text: str) -> list[Mention]:
     out += station_codes(text, g, Spans((m.start, m.end) for m in out))
     out += _columns(text, g, Spans((m.start, m.end) for m in out))
     out += towns_before_states(text, Spans((m.start, m.end) for m in out))
-    return out + states_after_towns(text, out, Spans((m.start, m.end) for m in out))
+    out += states_after_towns(text, out, Spans((m.start, m.end) for m in out))
+    street = _street_pattern()
+    return [m for m in out if not street.match(text, m.end)]
+
+
+@lru_cache(maxsize=1)
+def _street_pattern() -> re.Pattern[str]:
+    """What follows a name of a street ("Mount Vernon Avenue", "Pennsylvania Ave."): the name is no place."""
+    return re.compile(rf"[^\S\n]+(?:{_alternatives('street_heads_after')})\b")
 
 
 @lru_cache(maxsize=1)
@@ -717,10 +725,15 @@ def _columns(text: str, g: Gazetteer, taken: Spans) -> list[Mention]:
 
 
 def _comma_code(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
-    """ "Washington, DC": a name, a comma and a two-letter capital code read as one name."""
-    if n != 2:
+    """ "Washington, DC", "Washington, D. C.": a name, a comma and a two-letter capital code read as one name."""
+    if n == 3:
+        # the code's letters spaced apart, each with its stop ("D. C.")
+        first, second = toks[i + 1].group(0), toks[i + 2].group(0)
+        if not (re.fullmatch(r"[A-Z]\.", first) and re.fullmatch(r"[A-Z]\.?", second) and text[toks[i + 1].end() : toks[i + 2].start()] == " "):
+            return False
+    elif n != 2:
         return False
-    code = toks[i + 1].group(0).replace(".", "")
+    code = "".join(t.group(0) for t in toks[i + 1 : i + n]).replace(".", "")
     return len(code) == 2 and code.isupper() and text[toks[i].end() : toks[i + 1].start()].strip() == ","
 
 
