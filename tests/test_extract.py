@@ -2027,3 +2027,18 @@ def test_field_marshal_is_a_title() -> None:
     text = "TITLE\n\n3/0/SID/T242-63 FIELD MARSHAL SARIT AND WIFE SEND CONDOLENCES\n\nFR Bangkok: Field Marshal SARIT\n"
     rec = declass.parse_bytes(text.encode(), "marshal.txt")
     assert "Sarit" in _people(rec)
+
+
+def test_rooms_addresses_and_capitals_lists_name_no_people() -> None:
+    # State C05778451 and C05796800, NARA 104-10433-10081 (public domain): a reception room named
+    # for a president, a building after a street number, a capital city in a cable's list of stations
+    text = (
+        "5:15 pm FAREWELL PARTY FOR JACK LEW\n6:00 pm Thomas Jefferson Room, 8th Floor\n\n"
+        "Anne-Marie Slaughter\nProfessor of Politics and International Affairs Princeton University\n440 Robertson Hall\nPrinceton, NJ 08544\n\n"
+        "O ALEGRE, QUITO, RECITE, RAWALPINDI, RIO DE JANERJO, ROSES, SAN JOSE, SANTO DOMINGO, SAN SALVADOR, SANTIAGO.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "rooms.txt")
+    people = _people(rec)
+    assert "Anne-Marie Slaughter" in people
+    assert not {"Thomas Jefferson", "Robertson Hall", "Santo Domingo"} & people
+    assert any(p.startswith("Santo Domingo") for p in _places(rec)) and "Princeton" in _places(rec)

@@ -353,9 +353,17 @@ def _names_in_capitals(text: str) -> list[Mention]:
         if before and before.group(1).isupper() and before.group(1).lower() in given:
             continue  # "ESTHER MARIA SOSA": the name began a word earlier
         raw = text[m.start("all") : end]
+        if _big_place(raw):
+            continue  # "SANTO DOMINGO", "SAN SALVADOR" in a cable's list of stations: a city
         name = title_case(initial_stops(" ".join(raw.split())))
         out.append(Mention(m.start("all"), end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
+
+
+def _big_place(raw: str) -> bool:
+    """Whether ``raw`` is, whole, the name of a country, a first-level division or a city of
+    100,000 people or more."""
+    return any(p.kind in ("country", "state", "region") or p.population >= 100_000 for p in places.gazetteer().index.get(fold(raw)) or [])
 
 
 _COMMA_STOP = re.compile(r"\b([A-Z])[,;](?=\s)")

@@ -92,8 +92,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         if typ == "person":
             b = _person_end(text, a, b)
             s = text[a:b]
-            if _names_something_else(text, b):
-                continue  # "John F. Kennedy Assassination Records Act", "Kennedy Center"
+            if _names_something_else(text, b) or _building_of_address(text, a, b):
+                continue  # "John F. Kennedy Assassination Records Act", "Kennedy Center", "440 Robertson Hall"
         toks = s.split()
         if not toks or toks[0].lower().strip(".,") in rules.words("not_names"):
             continue  # "Tues", "Depart Casablanca", "Calm"
@@ -218,6 +218,13 @@ def _names_something_else(text: str, end: int) -> bool:
     institution after the person (data: ``not_after_person_names``)."""
     nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[end : end + 30])
     return nxt is not None and nxt.group(1).lower() in rules.words("not_after_person_names")
+
+
+def _building_of_address(text: str, a: int, b: int) -> bool:
+    """ "440 Robertson Hall": a name after a street number that ends with a building's head noun
+    (``building_heads``) is an address."""
+    last = text[a:b].split()[-1].lower() if text[a:b].split() else ""
+    return last in rules.words("building_heads") and re.search(r"(?:^|\s)\d+[A-Za-z]?[^\S\n]+$", text[max(0, a - 12) : a]) is not None
 
 
 _MIXED = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]|[A-Z]{2}[a-z]")  # "FOlA", "McX" is fine below
