@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from declass.datafiles import load_yaml, read_words
 from declass.extract import places, rules
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold, slug
+from declass.extract.textutil import fold, shouting, slug
 from declass.extract.titles import honorifics, title_words, titles
 from declass.read.quality import common_words
 
@@ -65,6 +65,7 @@ _SUBJECT = re.compile(
 )
 # the surname in brackets, as CIA cables mark it: "RAMON (TAPIA) ESPINAL", "FELIX ((BONNE)) CARCASSES",
 # "LEE HARVEY ((OSWALD))"
+_NEXT_SURNAME = re.compile(r"[^\S\n]+([A-Z][A-Z'’-]{2,})(?![\w])")
 _BRACKETED = re.compile(
     r"(?<![\w.])(?P<given>[A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][A-Za-z]+)?)(?P<br>[^\S\n]*\([^\S\n]?\(?[^\S\n]?(?P<sur>[A-Z]{2,}(?:['’-][A-Z]{2,})?(?:[^\S\n][A-Z]{2,}(?:['’-][A-Z]{2,})?)?)[^\S\n]?\)?[^\S\n]?\))"
     r"(?:[^\S\n]+(?P<second>[A-Z][A-Za-z'’-]{2,}))?(?![\w])"
@@ -230,16 +231,19 @@ def title_case(s: str) -> str:
     """ "O'CONNELL", "BUSTOS-VIDELA", "MCCONE", "S.D." as a name is written: "O'Connell", "Bustos-Videla", "McCone", "S.D.";
     initials run on to the surname are set apart ("R.A.COOK": "R.A. Cook") and OCR's stop after a
     word dropped ("WILLIAM. SOLTES": "William Soltes")."""
-    out = []
+    out: list[str] = []
     for w in _JOINED_INITIALS.sub(r"\1 ", s).split():
         if len(w.strip(".")) == 1 or re.fullmatch(r"(?:[A-Z]\.)+", w):
             out.append(w)
+        elif out and w.lower() in _LOWER_PARTICLES:
+            out.append(w.lower())  # "JOSE DE LA TORRE": "Jose de la Torre" (not "Di Fonzo", "Van Buren")
         else:
             out.append("-".join(_PREFIXED.sub(lambda m: m.group(1) + m.group(2).upper(), p.capitalize()) for p in w.rstrip(".").split("-")))
     return " ".join(out)
 
 
 _PREFIXED = re.compile(r"^(O['’]|D['’]|Mc)([a-z])(?=[a-z])")
+_LOWER_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "das", "do", "dos"})
 
 
 def find(text: str) -> list[Mention]:
@@ -261,6 +265,7 @@ def find(text: str) -> list[Mention]:
         after_honorifics,
         after_spanish_address,
         lone_given_names,
+        lone_surnames_in_capitals,
     ):
         out += reader(text)
     return out
@@ -326,6 +331,12 @@ def _names_in_capitals(text: str) -> list[Mention]:
     for m in _CAPS_NAME.finditer(text):
         first, mid, sur = m.group("given"), m.group("mid"), m.group("sur")
         end = m.end("all")
+        if mid and re.fullmatch(_PARTICLE, mid):
+            # "ANTONIO DEL MONTE CABALLERO": the particle begins the surname, a second may follow
+            more = _NEXT_SURNAME.match(text, end)
+            if more and fold(more.group(1)) in world_surnames() and not _a_word(more.group(1)):
+                end, sur = more.end(1), more.group(1)
+            mid = None
         if mid and len(mid) > 2 and (not _surname(sur, given, not_sur) or not _surname(mid, given, not_sur)):
             mid, sur, end = None, mid, m.end("mid")  # "JOSE GARCIA AND": the name ends before the cable goes on
         if mid and len(mid) > 2 and _a_word(mid):
@@ -342,7 +353,9 @@ def _names_in_capitals(text: str) -> list[Mention]:
             # the surname, or the first of two surnames joined by a particle ("BATALLA DE BASSOLS")
             and any(fold(w) in world_surnames() for w in (sur.split()[-1], mid if mid and " " in sur else "") if len(w) > 2)
             and first.lower() not in title_words()
-            and not {sur.lower(), fold(sur)} & (common_words() | rules.words("not_in_person_names"))
+            # no word ("JOSE CAME"); the records' frequent words hold frequent surnames ("GARCIA")
+            and not {sur.lower(), fold(sur)} & (rules.ordinary_words() | rules.words("not_in_person_names"))
+            and (sur.lower() not in common_words() or (fold(sur) in world_surnames() and len(sur) > 3))
             and not _NAME_BEFORE.search(text, max(0, m.start("all") - 20), m.start("all"))  # "Manuel MORENO SANCHEZ"
         )
         if (not known_given and not russian) or not _surname(sur, given, not_sur):
@@ -353,6 +366,9 @@ def _names_in_capitals(text: str) -> list[Mention]:
         if before and before.group(1).isupper() and before.group(1).lower() in given:
             continue  # "ESTHER MARIA SOSA": the name began a word earlier
         raw = text[m.start("all") : end]
+        nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[end : end + 30])
+        if nxt and nxt.group(1).lower() in rules.words("not_after_person_names"):
+            continue  # "THE CALIXTO GARCIA HOSPITAL": a building named for the person
         if _big_place(raw):
             continue  # "SANTO DOMINGO", "SAN SALVADOR" in a cable's list of stations: a city
         name = title_case(initial_stops(" ".join(raw.split())))
@@ -448,6 +464,36 @@ def _surname_in_capitals(text: str) -> list[Mention]:
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)[^\S\n]+$")
+# a surname alone in capitals between words in lower case: "identified by both DERYABIN and RASTVOROV as"
+_LONE_SURNAME = re.compile(r"(?<=[a-z,][^\S\n])(?P<sur>[A-Z]{4,}(?:['’-][A-Z]{2,})?)(?=,?\s+[a-z])")
+_SLAVIC = re.compile(r"[A-Z]{3,}(?:OV|OVA|YEV|EYEV|SKY|SKII|SKI|SKIY|ENKO|CHUK|YAN|VICH)")
+_PREV_WORD = re.compile(r"([\w'’.-]+)[,;]?[^\S\n]+$")
+
+
+def lone_surnames_in_capitals(text: str) -> list[Mention]:
+    """In a text in upper and lower case, CIA sets a surname in capitals ("by both DERYABIN and
+    RASTVOROV as connected"): a capitalised word between words in lower case that the surname lists
+    hold, or with a Slavic surname's ending, and no word, acronym or place."""
+    if shouting(text):
+        return []
+    given, not_sur = _data()
+    words = common_words()
+    out = []
+    for m in _LONE_SURNAME.finditer(text):
+        w = m.group("sur")
+        k = fold(w)
+        if w.lower() in words or w.lower() in rules.ordinary_words() or k in places.gazetteer().index or not _surname(w, given, not_sur):
+            continue
+        if k not in world_surnames() and not (len(w) >= 6 and _SLAVIC.fullmatch(w)):
+            continue
+        if not _VOWEL.search(w) or _a_word(w) or k in given_anywhere():
+            continue  # "SAMUEL and GABRIEL MANNARINO": given names
+        prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        if prev is None or not prev.group(1).islower():
+            continue  # "Llewellyn THOMPSON": the given name before it (read elsewhere)
+        name = w.capitalize()
+        out.append(Mention(m.start(), m.end(), w, "person", f"person:{slug(name)}", name, "rule:surname in capitals", LONE_PRIORITY))
+    return out
 
 
 def _inverted_house(text: str) -> list[Mention]:
