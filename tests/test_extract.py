@@ -1964,6 +1964,9 @@ def test_streets_spaced_codes_and_glossed_acronyms() -> None:
         "rejected.\n\n1101 New York Avenue NW\n\nSuite 900\n\nplace Washington, D. C.\n\n"
         "2. Source described Rosita as being the daughter of a well-\nKnown Departamento de Seguridad del Estado (Department of\n"
         "State Security - DSE) official, but more likely DSE.\n\n"
+        # NARA 104-10183-10272, 104-10185-10118: a gloss, its name before it in either language
+        "a course given by the\nDepartamento Tecnico de Investigaciones (Technical Department\nof Investigations - DTI). "
+        "It concerns the\na General Directorate of Intelligence (Direccion General de\nInteligercia - DGI).\n\n"
         # State C05769366: a hyphenated name gives a letter a part
         "Pisano served for six years at Metro-Goldwyn-Mayer (MGM) where he was first appointed. MGM grew.\n"
     )
@@ -1972,8 +1975,12 @@ def test_streets_spaced_codes_and_glossed_acronyms() -> None:
     assert {"Alexandria", "Virginia", "Washington"} <= set(places) and not {"Mount Vernon", "New York"} & set(places)
     assert any(m["text"].startswith("Washington, D. C") for m in places["Washington"]["mentions"])
     orgs = {e["name"]: e for e in rec.entities if e["type"] == "organization"}
-    dse = orgs["Department of State Security"]
-    assert {m["text"] for m in dse["mentions"]} >= {"Departamento de Seguridad del Estado", "DSE"}
+    dse = orgs["Departamento de Seguridad del Estado"]
+    assert {" ".join(m["text"].split()) for m in dse["mentions"]} >= {"Department of State Security", "DSE"}
+    dti = orgs["Technical Department of Investigations"]
+    assert {" ".join(m["text"].split()) for m in dti["mentions"]} == {"Departamento Tecnico de Investigaciones", "Technical Department of Investigations", "DTI"}
+    dgi = orgs["Cuban Intelligence Directorate"]
+    assert {m["text"] for m in dgi["mentions"]} >= {"General Directorate of Intelligence", "DGI"}
     assert "U.S. Department of State" not in orgs and _people(rec) == {"Pisano"}
     assert "Metro-Goldwyn-Mayer" in orgs and len(orgs["Metro-Goldwyn-Mayer"]["mentions"]) == 3
 
@@ -2065,3 +2072,15 @@ def test_names_in_capitals_with_frequent_surnames_particles_and_alone() -> None:
     )
     people = _people(declass.parse_bytes(text.encode(), "surnames.txt"))
     assert "Rastvorov" in people and not {"Samuel", "Thompson"} & people, people
+
+
+def test_cold_war_bodies_of_the_packs() -> None:
+    # NARA 104-10215-10018, 104-10179-10134, 124-90006-10135 (public domain)
+    text = (
+        "U.S. NATIONAL, UNAM MASTER'S DEGREE STUDENT GRADUATE OF UNIV ILLINOIS.\n"
+        "FORMED OF ARCOS RETURNS BRUS. OF CONGRESS OF CULTURAL FREEDOM MET RAY AT LEAST TWICE.\n\n"
+        "INS will attempt to prove that subject served in the\n\nCuban Rebel Army during the period 1959-60.\n"
+    )
+    orgs = _orgs(declass.parse_bytes(text.encode(), "bodies.txt"))
+    assert {"National Autonomous University of Mexico", "Congress for Cultural Freedom", "Cuban Rebel Army"} <= orgs, orgs
+    assert "U.S. Congress" not in orgs

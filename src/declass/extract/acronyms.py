@@ -68,6 +68,26 @@ def _spelt_before(text: str, pos: int, letters: list[str]) -> int | None:
     return base + start_idx if k == len(need) and start_idx is not None else None
 
 
+def _reordered_before(text: str, pos: int, letters: list[str], any_initials: bool = False) -> int | None:
+    """Where the name that ends at ``pos`` begins when its capitalised words, small words skipped,
+    are as many as the acronym's letters and have its initials in another order (or any initials,
+    ``any_initials``): a translation of the name the acronym spells."""
+    base = max(0, pos - 120)
+    words = list(re.finditer(r"[\w'’.-]+", text[base:pos].rstrip()))
+    content = 0
+    for w in reversed(words):
+        tok = w.group(0)
+        if tok.lower() in _SMALL:
+            continue
+        if not tok[:1].isupper():
+            return None
+        content += 1
+        if content == len(letters):
+            spelt = [x.group(0)[:1].upper() for x in words if x.start() >= w.start() and x.group(0).lower() not in _SMALL]
+            return base + w.start() if any_initials or sorted(spelt) == sorted(letters) else None
+    return None
+
+
 def _definition(text: str, start: int, pos: int, acr: str, end: int) -> Definition:
     long = re.sub(r"\s+", " ", text[start:pos].strip())
     return Definition(acr, long, start, end, long[:1].islower())
@@ -90,6 +110,11 @@ def definitions(text: str) -> list[Definition]:
         # the name the gloss translates spells the acronym ("Direccion General de Inteligencia"), or
         # the gloss itself does
         a = _spelt_before(text, g.start(), letters)
+        if a is None:
+            # "General Directorate of Intelligence (Direccion General de Inteligencia - DGI)"; where the
+            # gloss spells the acronym, a name of as many words before it ("Chemical Laboratory
+            # (Laboratorio Quimico - LQ)")
+            a = _reordered_before(text, g.start(), letters, any_initials=_spelt(long, letters))
         foreign = _definition(text, a, g.start(), acr, g.end()) if a is not None else None
         if (foreign is not None and not foreign.term) or _spelt(long, letters):
             out.append(Definition(acr, long, g.start("long"), g.end(), False, gloss=True, long_end=g.end("long")))
