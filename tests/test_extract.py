@@ -2084,3 +2084,11 @@ def test_cold_war_bodies_of_the_packs() -> None:
     orgs = _orgs(declass.parse_bytes(text.encode(), "bodies.txt"))
     assert {"National Autonomous University of Mexico", "Congress for Cultural Freedom", "Cuban Rebel Army"} <= orgs, orgs
     assert "U.S. Congress" not in orgs
+
+
+def test_a_station_names_its_city() -> None:
+    # NARA 104-10216-10199 (public domain): the Agency's station in a city names the city, and is
+    # no body of its own
+    text = "address is to be\n\nused only for replies.\n\nIn Nov 1963 Paris Station agreed to following\n\naddress with Subject.\n"
+    rec = declass.parse_bytes(text.encode(), "station.txt")
+    assert "Paris" in _places(rec) and not any("Station" in o for o in _orgs(rec))

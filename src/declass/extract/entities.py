@@ -97,7 +97,7 @@ def places_inside_bodies(ms: list[Mention], text: str) -> list[Mention]:
         if kind == "diplomatic_post":
             head = _post_head().search(m.text)
             where = _place_after_head(m.text, head.end()) if head else None
-        elif kind == "local_body":
+        elif kind in ("local_body", "station"):
             # "Little Rock Division", "MONTGOMERY COUNTY POLICE DEPARTMENT": the place it serves
             span = institutions.local_place(m.text)
             if span is not None:
@@ -380,7 +380,8 @@ def find(
         if m.type == "person":
             m.title = title_before(text, m.start)
     ms = _drop_lone_words(ms, text)
-    return _entities(ms + places_inside_bodies(ms, text))
+    inside = places_inside_bodies(ms, text)
+    return _entities([m for m in ms if m.attributes.get("kind") != "station" or m.type != "organization"] + inside)
 
 
 def _people_of_packs(ms: list[Mention], year: int | None) -> None:

@@ -302,7 +302,10 @@ def local_bodies(text: str) -> list[Mention]:
         if not caps and before and before[-1][:1].isupper() and before[-1].capitalize() not in _pattern()[1]:
             continue  # "Soviet Russia Division": a longer name, the institution reader's
         name = _name_of(raw)
-        out.append(Mention(a, m.end(), raw, "organization", f"organization:{slug(name)}", name, LOCAL_SOURCE, PRIORITY + 1, {"kind": "local_body"}))
+        # a station ("Paris Station") is the Agency's office in a city: the city is a place of the
+        # record (entities.places_inside_bodies), the station no body of its own
+        kind = "station" if head.lower() == "station" else "local_body"
+        out.append(Mention(a, m.end(), raw, "organization", f"organization:{slug(name)}", name, LOCAL_SOURCE, PRIORITY + 1, {"kind": kind}))
     return out
 
 
