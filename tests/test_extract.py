@@ -2092,3 +2092,17 @@ def test_a_station_names_its_city() -> None:
     text = "address is to be\n\nused only for replies.\n\nIn Nov 1963 Paris Station agreed to following\n\naddress with Subject.\n"
     rec = declass.parse_bytes(text.encode(), "station.txt")
     assert "Paris" in _places(rec) and not any("Station" in o for o in _orgs(rec))
+
+
+def test_a_given_name_and_a_surname_the_model_missed() -> None:
+    # State C05758431, C05764502 and NARA 104-10331-10135 (public domain); not a room, a body or a
+    # street named so (State C05788854)
+    text = (
+        "Thanks for following up w Jackie Newmyer. Her email:\n\nAll the best, Hillary\n\n"
+        "Please reach out to Jim Bever on this.\n\ncc: John Pereira\n\n"
+        "1:30 pm PRESIDENT MIKHEIL SAAKASHVILI\nWard Room, White House\n\nThe Jackie Newmyer Foundation met on Paul Street.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "pairs.txt")
+    people = _people(rec)
+    assert {"Jackie Newmyer", "Jim Bever", "John Pereira"} <= people, people
+    assert not {"Ward Room", "Paul Street"} & people and "Jackie Newmyer Foundation" in _orgs(rec)

@@ -117,6 +117,49 @@ def lone_given_names(text: str) -> list[Mention]:
     return out
 
 
+PAIR_PRIORITY = 9  # below the model: a given name and a surname fill only what it missed
+PAIR_SOURCE = "rule:given name and surname"
+_PAIR = re.compile(
+    r"(?<![\w.'’@-])(?P<given>[A-Z][a-z]{2,})[^\S\n]+(?:(?P<mid>[A-Z])\.?[^\S\n]+)?"
+    r"(?P<sur>(?:Mc|Mac|O['’])?[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)(?![\w'’@-])"
+)
+
+
+def given_and_surname(text: str) -> list[Mention]:
+    """ "Thanks for following up w Jackie Newmyer", "w Lute, Liz Sherwood-Randall": a given name of
+    the lists before a capitalised word that is a surname the lists know, or no word, place or
+    institution; under the model (which reads most such names), filling what it misses. Not part of
+    a longer name, nor a building or a body named for a person ("Jackie Newmyer Foundation")."""
+    given, _ = _data()
+    also = rules.words("given_names_also_words")
+    world = world_given_names()
+    words = common_words() | rules.ordinary_words()
+    g = places.gazetteer()
+    out = []
+    for m in _PAIR.finditer(text):
+        first, sur = m.group("given"), m.group("sur")
+        f, k = first.lower(), fold(sur)
+        known_sur = k in world_surnames()
+        if not (f in given or (fold(f) in world and known_sur)) or (f in also and not known_sur):
+            continue
+        if not known_sur and (sur.lower() in words or k in g.index or k in given_anywhere()):
+            continue  # "Paul Street", "Jordan River", "Tom Jim": no surname
+        if k in rules.words("not_in_person_names") or sur in rules.words("not_in_person_names") or f in title_words():
+            continue
+        prev = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, m.start() - 25) : m.start()])
+        if prev and prev.group(1)[:1].isupper() and prev.group(1).lower() not in title_words() and prev.group(1).lower() not in ("and", "or"):
+            continue  # "Mount Vernon Street", "Paris Hilton Hotel": part of a longer name
+        nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[m.end() : m.end() + 30])
+        if nxt and (nxt.group(1)[:1].isupper() and nxt.group(1).lower() not in ("and", "or") and text[m.end() : m.end() + 1] == " "):
+            continue  # a third capitalised word: a longer name, the model's
+        if nxt and (nxt.group(1).lower() in rules.words("not_after_person_names") or nxt.group(1).lower() in rules.words("institution_heads")):
+            continue
+        raw = m.group(0)
+        name = " ".join(raw.split())
+        out.append(Mention(m.start(), m.end(), raw, "person", f"person:{slug(name)}", name, PAIR_SOURCE, PAIR_PRIORITY))
+    return out
+
+
 def _alone(text: str, a: int, b: int) -> bool:
     """Whether the name at ``text[a:b]`` stands alone: no part of a longer name ("Jim Jeffrey",
     "Mount Vernon"), no name OCR broke and no label ("Eileen, M. Wukitch", "Felix«Fernendez", "Ben :")."""
@@ -266,6 +309,7 @@ def find(text: str) -> list[Mention]:
         after_spanish_address,
         lone_given_names,
         lone_surnames_in_capitals,
+        given_and_surname,
     ):
         out += reader(text)
     return out
