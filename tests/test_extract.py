@@ -2106,3 +2106,15 @@ def test_a_given_name_and_a_surname_the_model_missed() -> None:
     people = _people(rec)
     assert {"Jackie Newmyer", "Jim Bever", "John Pereira"} <= people, people
     assert not {"Ward Room", "Paul Street"} & people and "Jackie Newmyer Foundation" in _orgs(rec)
+
+
+def test_societies_magazines_and_papers_named_in_spanish() -> None:
+    # NARA 104-10413-10033 (public domain): a Mexico City station's chart of telephone targets
+    text = (
+        "Politica (3s 36 52) vo,\nLic, Gonzalez Pedrero (43:15 ,06) .\nSociedad Amigos Con China (35-35 18)\n"
+        "Mario Monteforte Toledo (23 86 79)\n\nLic. Eresto Capoano (18 62. 08)\n\nRevista Sucesos (14. 66 69):\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "spanish.txt")
+    orgs = {x.lower() for x in _orgs(rec)}
+    assert {"sociedad amigos con china", "revista sucesos"} <= orgs, orgs
+    assert not any(p.startswith("Sociedad") for p in _people(rec)) and "China" not in _places(rec)
