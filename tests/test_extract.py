@@ -2118,3 +2118,10 @@ def test_societies_magazines_and_papers_named_in_spanish() -> None:
     orgs = {x.lower() for x in _orgs(rec)}
     assert {"sociedad amigos con china", "revista sucesos"} <= orgs, orgs
     assert not any(p.startswith("Sociedad") for p in _people(rec)) and "China" not in _places(rec)
+
+
+def test_a_name_ends_before_a_forms_label() -> None:
+    # NARA 104-10216-10057 (public domain): a trace request's form
+    text = "33 TUBE DWT Dare 10 Sept 69\nRequesting Agency; CS ~ Mr. Musslin Reply:\n\n| Derogatory [__]\n\nRequest taken by: Date:\n"
+    people = _people(declass.parse_bytes(text.encode(), "form.txt"))
+    assert "Musslin" in people and not any("Reply" in p for p in people)

@@ -184,13 +184,15 @@ def _cut(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _person_end(text: str, a: int, b: int) -> int:
-    """A person's name ends before a day ("Obama Today") and, in capitals, before an ordinary word
-    ("ROBERT B. OLDMOOR WHILE")."""
+    """A person's name ends before a day ("Obama Today"), before a form's label ("Musslin Reply:")
+    and, in capitals, before an ordinary word ("ROBERT B. OLDMOOR WHILE")."""
     words = list(re.finditer(r"\S+", text[a:b]))
     caps = text[a:b].isupper()
     while len(words) > 1:
         w = words[-1].group().strip(".,").lower()
-        if w in rules.day_words() or (caps and w in ordinary_words()):
+        # "Mr. Musslin Reply:": a form's label after the name, an ordinary word and a colon
+        label = w in ordinary_words() and text[a + words[-1].end() : a + words[-1].end() + 2].strip()[:1] == ":"
+        if w in rules.day_words() or (caps and w in ordinary_words()) or label:
             words.pop()
         else:
             break
