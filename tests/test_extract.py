@@ -2125,3 +2125,15 @@ def test_a_name_ends_before_a_forms_label() -> None:
     text = "33 TUBE DWT Dare 10 Sept 69\nRequesting Agency; CS ~ Mr. Musslin Reply:\n\n| Derogatory [__]\n\nRequest taken by: Date:\n"
     people = _people(declass.parse_bytes(text.encode(), "form.txt"))
     assert "Musslin" in people and not any("Reply" in p for p in people)
+
+
+def test_surnames_in_double_brackets_alone_or_before_given_names() -> None:
+    # NARA 104-10326-10048 (public domain)
+    text = (
+        "ING MEETINGS ON 13/14 JUNE, BRMODEL/1 (M/1) RELATED SEVERAL FASCINATING TIDBITS ABOUT NORTH KOREAN LANGUAGE\n\n"
+        "TRAINEE_ ((LI)) SONG-AN (SUBJ), WHO CONTINUES TO SEEK REGULAR CONTACT. M/1'S\n\nFRIEND,\n\n"
+        "(FNU) ( (CHIKOMBE) ), WHO RUNS THE ROSE AND CROWN NIGHTCLUB IN\n\nHATFIELD. LEE HARVEY ((OSWALD)) WAS NOT.\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "brackets.txt"))
+    assert {"Li Song-An", "Chikombe", "Lee Harvey Oswald"} <= people, people
+    assert "Oswald" not in people

@@ -301,6 +301,7 @@ def find(text: str) -> list[Mention]:
         _inverted_house,
         _after_office_symbol,
         _bracketed_surnames,
+        double_bracketed,
         _arabic_names,
         subjects,
         titled_in_capitals,
@@ -595,6 +596,36 @@ def _bracketed_surnames(text: str) -> list[Mention]:
         end = m.end() if second else m.end("br")
         name = title_case(" ".join([*given_words, sur, *([second] if second else [])]))
         out.append(Mention(start, end, text[start:end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
+    return out
+
+
+_DOUBLE = re.compile(r"(?<![\w(])\([^\S\n]?\((?P<sur>[A-Z][A-Z'’-]+)\)[^\S\n]?\)(?P<after>(?:[^\S\n]+[A-Z]{2,7}(?:-[A-Z]{2,7})?){0,2})")
+
+
+def double_bracketed(text: str) -> list[Mention]:
+    """A surname in double brackets with no given name before it: "(FNU) ( (CHIKOMBE) )", and an
+    East Asian name's given names after a short surname: "((LI)) SONG-AN", "( (KIM)) CHONG IL"."""
+    not_sur = _data()[1]
+    anyname = given_anywhere()
+    words = rules.ordinary_words()
+    out = []
+    for m in _DOUBLE.finditer(text):
+        sur = m.group("sur")
+        if sur.lower() in words or sur in not_sur or not _VOWEL.search(sur):
+            continue
+        prev = re.search(r"([A-Za-z]+)[^\S\n]*$", text[max(0, m.start() - 25) : m.start()])
+        if prev and prev.group(1).isupper() and fold(prev.group(1)) in anyname:
+            continue  # "LEE HARVEY ((OSWALD))": the bracketed reader's
+        given: list[str] = []
+        end = m.start("after")
+        if len(sur) <= 4:
+            for w in re.finditer(r"\S+", m.group("after")):
+                if w.group().lower() in words or w.group() in not_sur:
+                    break
+                given.append(w.group())
+                end = m.start("after") + w.end()
+        name = title_case(" ".join([sur, *given]))
+        out.append(Mention(m.start(), end, text[m.start() : end], "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
 
 
