@@ -2137,3 +2137,18 @@ def test_surnames_in_double_brackets_alone_or_before_given_names() -> None:
     people = _people(declass.parse_bytes(text.encode(), "brackets.txt"))
     assert {"Li Song-An", "Chikombe", "Lee Harvey Oswald"} <= people, people
     assert "Oswald" not in people
+
+
+def test_a_capitalised_title_before_a_surname_in_capitals_and_one_person_per_surname() -> None:
+    # NARA 144-10001-10366 and 124-10292-10079 (public domain)
+    text = (
+        "2. At the\n\ntime of President KENNEDY's death, President AZIKIWE\n\nof Nigeria wrote to President JOHNSON.\n\n"
+        "Subject: CIVELLO, Joseph Francis\n\nThe CIVELLO\ncase was discussed with Mr. COREY and details were furnished. "
+        "Mr. CIVELLO was not present.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "titled.txt")
+    people = _people(rec)
+    assert {"Azikiwe", "Corey"} <= people, people
+    # "Mr. CIVELLO" is the one person of that surname the record names in full
+    civello = [e for e in rec.entities if e["type"] == "person" and "Civello" in e["name"]]
+    assert len(civello) == 1 and len(civello[0]["mentions"]) >= 2, civello

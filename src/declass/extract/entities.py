@@ -512,7 +512,7 @@ def _merge_people(ms: list[Mention]) -> None:
             if len(toks) > 1 and len({f.key for f in longer}) == 1:
                 m.key, m.name = longer[0].key, longer[0].name
                 continue
-        if len(m.name.split()) == 1 and (m.source.startswith("model:") or m.source in (addressees.SOURCE, housestyle.LONE_SOURCE, housestyle.HONORIFIC_SOURCE)):
+        if len(m.name.split()) == 1 and not m.source.startswith("pack:"):
             last = [f for f in fulls if fold(f.name).split()[-1] == fold(m.name)]
             if not last:
                 # a given name alone ("Cheryl," "Jill") is the one full name it begins

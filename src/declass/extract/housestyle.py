@@ -632,7 +632,9 @@ def double_bracketed(text: str) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _caps_title() -> re.Pattern[str]:
     not_here = rules.words("titles_not_before_capitals")
-    alts = sorted({t.upper().rstrip(".") for t in titles() if t.lower().rstrip(".") not in not_here and t[:1].isalpha()}, key=len, reverse=True)
+    # in capitals, or capitalised as running text sets it before a surname in capitals ("President AZIKIWE")
+    chosen = [t.rstrip(".") for t in titles() if t.lower().rstrip(".") not in not_here and t[:1].isalpha()]
+    alts = sorted({t.upper() for t in chosen} | {t for t in chosen if t[:1].isupper() and t[1:2].islower()}, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"[^\S\n]+") for a in alts)
     name = r"(?:(?:[A-Z]{2,}['’-]?[A-Z]*|[A-Z][.,])[^\S\n]*){0,3}[A-Z]{2,}(?:['’-][A-Z]+)?"  # "SA CLABURN T, WHITE": OCR's comma
     # "MR, WHITTEN", "MRS, KING": OCR's comma for the stop after the two honorifics that are no other word
