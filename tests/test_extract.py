@@ -2152,3 +2152,14 @@ def test_a_capitalised_title_before_a_surname_in_capitals_and_one_person_per_sur
     # "Mr. CIVELLO" is the one person of that surname the record names in full
     civello = [e for e in rec.entities if e["type"] == "person" and "Civello" in e["name"]]
     assert len(civello) == 1 and len(civello[0]["mentions"]) >= 2, civello
+
+
+def test_no_place_from_a_four_letter_other_name() -> None:
+    # NARA 104-10179-10134, 104-10234-10148, 104-10183-10310 (public domain): a station code, a
+    # cryptonym-like word, OCR's "WHEN" are no other name of Xi'an, Rasht or Vienna
+    text = (
+        "KPRITY DIR INFO PRITY MAOR SJAN WAVE ROUTINE BRUS CITE PARI 9268\n\n"
+        "RAST, HOS GUIDANCE IN CASE P RPTS RAST:\n\n2. WILI, ADVISE ARSIVAL TIME WIEN FIRM. PLEASE MEET AND ACCOMMODATE IN HAVANA.\n"
+    )
+    places = _places(declass.parse_bytes(text.encode(), "alternates.txt"))
+    assert not {"Xi’an", "Rasht", "Vienna"} & places and "Havana" in places, places

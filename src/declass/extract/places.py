@@ -148,10 +148,12 @@ def gazetteer() -> Gazetteer:
         add(c["name"], p)
         main = fold(c["name"])
         for alt in c.get("alternatenames") or []:
-            if 4 <= len(alt) <= 40 and alt[:1].isupper() and not alt.isupper() and re.fullmatch(r"[A-Za-zÀ-ÿ' .-]+", alt):
+            if 5 <= len(alt) <= 40 and alt[:1].isupper() and not alt.isupper() and re.fullmatch(r"[A-Za-zÀ-ÿ' .-]+", alt):
                 # a one-word other name of a town is often a word or a given name in another
                 # language ("Lissa" for Leszno, "Newton" for Tallahassee): only a big city's, or a
-                # spelling of the town's own name ("Habana", "Teheran", "Acapulco")
+                # spelling of the town's own name ("Habana", "Teheran", "Acapulco"); none of four
+                # letters, too often a word, a cable's station code or OCR's ("Drug" for Durg,
+                # "Tegu" for Daegu, "Sjan" for Xi'an)
                 if " " in alt.strip() or p.population >= 1_000_000 or fuzz.ratio(fold(alt), main) >= 75 or main.startswith(fold(alt) + " "):
                     add(alt, p)
     not_places = frozenset(fold(x) for x in extra.get("not_places") or [])
