@@ -2163,3 +2163,18 @@ def test_no_place_from_a_four_letter_other_name() -> None:
     )
     places = _places(declass.parse_bytes(text.encode(), "alternates.txt"))
     assert not {"Xi’an", "Rasht", "Vienna"} & places and "Havana" in places, places
+
+
+def test_subjects_in_capitals_after_another_capitalised_word() -> None:
+    # NARA 104-10439-10108 and 176-10036-10142 (public domain): the word before a subject is no part
+    # of its match, and a subject's surname inside a fuller name stays that name's
+    text = (
+        "REF DIR 88681\n\n2.) ALBRECHT AGAIN APPEARED EMB 12 DEC VOLUNTEERED INFO ON TIPSTAFFS.\n\n"
+        "SOURCE A CLOSE ASSOCIATE (C) OF HUYNH VAN LANG, FROM LANG.\n\n1. SUMMARY. HUYNH VAN LANG, PROFESSOR OF ECONOMICS, SAID "
+        "THE COUP WAS NEAR. LANG SAID THE GENERALS AGREED.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "subjects.txt")
+    people = _people(rec)
+    assert {"Albrecht", "Huynh Van Lang"} <= people, people
+    lang = next(e for e in rec.entities if e["name"] == "Huynh Van Lang")
+    assert sum(m["text"] == "HUYNH VAN LANG" for m in lang["mentions"]) == 2

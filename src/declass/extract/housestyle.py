@@ -59,9 +59,11 @@ _AFTER_SYMBOL = re.compile(
     r"(?P<name>(?P<given>[A-Z][a-z]+)(?:[^\S\n]+|[^\S\n]*(?P<mid>[A-Z]\.)[^\S\n]*)(?P<sur>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))(?![\w])"
 )
 # a word in capitals, then (an adverb and) a verb of saying: "RAY ASKED", "OLIVA ALSO STRESSED"
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^\S\n]+$")
+# the name alone is consumed, the verb looked ahead at: "ALTHOUGH OLIVA STRESSED" has its subject
 _SUBJECT = re.compile(
-    r"(?<![\w.'’-])(?P<prev>[A-Za-z]+[^\S\n]+)?(?P<name>[A-Z]{3,}(?:['’][A-Z]{2,})?)"
-    r"(?:[^\S\n]+(?:ALSO|THEN|STILL|HAS|HAD|LATER|FURTHER))?[^\S\n]+(?P<verb>[A-Z]{3,})\b"
+    r"(?<![\w.'’-])(?P<name>[A-Z]{3,}(?:['’][A-Z]{2,})?)"
+    r"(?=(?:[^\S\n]+(?:ALSO|THEN|STILL|HAS|HAD|LATER|FURTHER|AGAIN|NOW|REPORTEDLY|ALLEGEDLY))?[^\S\n]+(?P<verb>[A-Z]{3,})\b)"
 )
 # the surname in brackets, as CIA cables mark it: "RAMON (TAPIA) ESPINAL", "FELIX ((BONNE)) CARCASSES",
 # "LEE HARVEY ((OSWALD))"
@@ -865,7 +867,8 @@ def subjects(text: str) -> list[Mention]:
             continue
         if (fold(k) not in sur and k not in given) or not _surname(w, given, not_sur) or k in title_words():
             continue
-        prev = (m.group("prev") or "").strip()
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        prev = before.group(1) if before else ""
         if prev and prev.isupper() and prev.lower() not in words and prev.lower() not in verbs and prev.lower() not in given:
             continue  # "PUERTO RICO STATES", "RED CROSS SAID": the end of another name
         if k in rules.month_words() or re.search(r"-\s*$", text[max(0, m.start("name") - 3) : m.start("name")]):
@@ -883,7 +886,10 @@ def subjects(text: str) -> list[Mention]:
         name = w.capitalize()
         for o in re.finditer(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text):
             before = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, o.start() - 25) : o.start()])
-            if o.start() in done or (before and before.group(1).lower() in given):
-                continue
+            b = before.group(1) if before else ""
+            named = fold(b) in given_anywhere() or fold(b) in world_surnames() or b.lower() in rules.words("name_particles")
+            longer = b.lower() in given or (b.isupper() and named)
+            if o.start() in done or longer:
+                continue  # "HUYNH VAN LANG": the end of a fuller name, read elsewhere
             out.append(Mention(o.start(), o.end(), w, "person", f"person:{slug(name)}", name, "rule:subject of a verb of saying", LONE_PRIORITY))
     return out
