@@ -2178,3 +2178,12 @@ def test_subjects_in_capitals_after_another_capitalised_word() -> None:
     assert {"Albrecht", "Huynh Van Lang"} <= people, people
     lang = next(e for e in rec.entities if e["name"] == "Huynh Van Lang")
     assert sum(m["text"] == "HUYNH VAN LANG" for m in lang["mentions"]) == 2
+
+
+def test_military_titles_without_their_stops() -> None:
+    # NARA 104-10181-10047 (public domain), its OCR's stops dropped as cables and e-mails drop them
+    text = "6. Col KOSS reported a discussion with a Capt MELNIKOFF of Y Corps. We met Col Koss yesterday.\n"
+    rec = declass.parse_bytes(text.encode(), "titles.txt")
+    people = {e["name"]: e for e in rec.entities if e["type"] == "person"}
+    assert set(people) == {"Koss", "Melnikoff"}, people
+    assert people["Koss"]["attributes"]["title"] == "Col" and len(people["Koss"]["mentions"]) == 2
