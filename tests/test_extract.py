@@ -767,19 +767,19 @@ def test_recognition_on_hand_labelled_releases() -> None:
 
 
 def test_recognition_on_the_held_out_labels_pooled() -> None:
-    """The eleven held-out sets (166 releases: 100 State, 66 JFK; docs/extraction.md says which rules
-    came from which), pooled: the figures of 2026-12-07, after held-out 11's one scoring (0.834 /
-    0.782 / 0.860), less a margin."""
+    """The twelve held-out sets (181 releases: 108 State, 73 JFK; docs/extraction.md says which rules
+    came from which), pooled: the figures of 2026-12-07, after held-out 12's one scoring and the
+    session's rules (0.855 / 0.796 / 0.870), less a margin."""
     from declass.extract import evaluate
 
     report = evaluate.Report()
-    for name in (f"entities-heldout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")):
+    for name in (f"entities-heldout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")):
         part = evaluate.score(Path(__file__).parent / "labels" / name)
         for t, x in part.scores.items():
             y = report.scores[t]
             y.found, y.labels, y.right, y.entities = y.found + x.found, y.labels + x.labels, y.right + x.right, y.entities + x.entities
     s = report.scores
-    assert s["person"].f1 >= 0.80 and s["organization"].f1 >= 0.75 and s["place"].f1 >= 0.83, {t: round(x.f1, 3) for t, x in s.items()}
+    assert s["person"].f1 >= 0.82 and s["organization"].f1 >= 0.76 and s["place"].f1 >= 0.84, {t: round(x.f1, 3) for t, x in s.items()}
 
 
 def test_house_style_names_signatures_and_what_is_no_institution() -> None:
