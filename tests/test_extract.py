@@ -2080,9 +2080,12 @@ def test_cold_war_bodies_of_the_packs() -> None:
         "U.S. NATIONAL, UNAM MASTER'S DEGREE STUDENT GRADUATE OF UNIV ILLINOIS.\n"
         "FORMED OF ARCOS RETURNS BRUS. OF CONGRESS OF CULTURAL FREEDOM MET RAY AT LEAST TWICE.\n\n"
         "INS will attempt to prove that subject served in the\n\nCuban Rebel Army during the period 1959-60.\n"
+        # NARA 104-10178-10101
+        "1, AIR FORCE INTELLIGENCE ADVISES THAT BERNAR\n\nREHKOPF, USAF ASSIGNED TO MACTHAI, HAS BEEN IN TOUCH\n"
     )
     orgs = _orgs(declass.parse_bytes(text.encode(), "bodies.txt"))
     assert {"National Autonomous University of Mexico", "Congress for Cultural Freedom", "Cuban Rebel Army"} <= orgs, orgs
+    assert "Military Assistance Command, Thailand" in orgs
     assert "U.S. Congress" not in orgs
 
 
