@@ -2190,3 +2190,12 @@ def test_military_titles_without_their_stops() -> None:
     people = {e["name"]: e for e in rec.entities if e["type"] == "person"}
     assert set(people) == {"Koss", "Melnikoff"}, people
     assert people["Koss"]["attributes"]["title"] == "Col" and len(people["Koss"]["mentions"]) == 2
+
+
+def test_a_town_by_its_own_name_over_one_the_name_only_also_names() -> None:
+    # State C05768512 (public domain): Sofia beside Bulgaria is the city, not the province that is
+    # also called so
+    text = "An update is expected at about 1400 GMT. BULGARIA - Sofia, Plovdiv and Burgas airports open, airports in north closed.\n"
+    rec = declass.parse_bytes(text.encode(), "sofia.txt")
+    places = {e["name"]: e for e in rec.entities if e["type"] == "place"}
+    assert "Sofia" in places and places["Sofia"]["attributes"]["country"] == "BG", places

@@ -167,16 +167,19 @@ def gazetteer() -> Gazetteer:
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
-def choose(cands: list[Place], doc_countries: Counter[str] | None = None, near: str | None = None, city_hint: bool = False) -> Place:
+def choose(cands: list[Place], doc_countries: Counter[str] | None = None, near: str | None = None, city_hint: bool = False, key: str | None = None) -> Place:
     """The place a name most likely means: the country named beside it, a country over a state
-    over a city (a city when the text says so), the countries the document is about, size."""
+    over a city (a city when the text says so), a town by its own name over one the name is only
+    another name of when the first is ten times as big ("Santiago" is Santiago de Chile, not
+    Santiago de María; ``key``, the folded name), the countries the document is about, size."""
     doc_countries = doc_countries or Counter()
 
-    def rank(p: Place) -> tuple[int, int, int, int, int]:
+    def rank(p: Place) -> tuple[int, int, int, int, int, int]:
         kind = {"region": 3, "country": 3, "state": 2, "feature": 2, "city": 1}[p.kind]
         if city_hint and p.kind == "city":
             kind = 4
-        return (int(p.country == near), kind if p.kind == "country" else 0, doc_countries.get(p.country or "", 0), kind, p.population)
+        other_name = key is not None and fold(p.name) != key and any(fold(q.name) == key and q.population >= 10 * max(p.population, 1) for q in cands)
+        return (int(p.country == near), kind if p.kind == "country" else 0, int(not other_name), doc_countries.get(p.country or "", 0), kind, p.population)
 
     return max(cands, key=rank)
 
@@ -265,7 +268,7 @@ def find(text: str) -> list[Mention]:
         if near is None and prev is not None and a - prev_end < 4 and text[prev_end:a].strip() in (",", ""):
             near = prev.country
         city_hint = bool(re.match(r"\s+[Cc]ity\b", text[b : b + 6])) or bool(re.search(r"\b[Cc]ity of\s+$", text[max(0, a - 10) : a]))
-        p = choose(cands, doc_countries, near, city_hint)
+        p = choose(cands, doc_countries, near, city_hint, fold(text[a:b]))
         out.append(Mention(a, b, text[a:b], "place", p.key, p.name, "gazetteer", PRIORITY, p.mention_attributes()))
         prev, prev_end = p, b
     spans = _facilities(text, g, out)
