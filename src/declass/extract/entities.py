@@ -417,6 +417,8 @@ def _vote_types(ms: list[Mention], text: str) -> None:
         for m in group:
             if m.type != typ:
                 m.type = typ
+                if typ == "person" and m.name.isupper() and len(m.name) > 3:
+                    m.name = housestyle.title_case(m.name)  # an organisation "MANNARINO" is the person Mannarino
                 m.key = f"{typ}:{slug(m.name)}"
 
 
