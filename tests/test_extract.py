@@ -2207,3 +2207,14 @@ def test_a_name_the_vote_makes_a_person_is_written_as_a_name() -> None:
     rec = declass.parse(FIX / "2022-docid-32296132.md")
     people = {e["name"] for e in rec.entities if e["type"] == "person"}
     assert "Mannarino" in people and not [p for p in people if p.isupper()], people
+
+
+def test_the_secretarys_correspondent_under_his_mail_name() -> None:
+    # State C05767339 (public domain): "sbwhoeop" is Sidney Blumenthal's mail name, "Sid" his signature
+    text = (
+        "From: sbwhoeop\nTo: H\nSent: Thu Feb 04 19:02:28 2010\nSubject: URGENT GOOD NEWs ON NM!! Sid\n\n"
+        "Shaun just called (7 pm EST) to report 100 percent unanimous support in DUP. Hooray! Sid\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "sid.txt")
+    sid = [e for e in rec.entities if e["name"] == "Sidney Blumenthal"]
+    assert len(sid) == 1 and {m["text"] for m in sid[0]["mentions"]} == {"sbwhoeop", "Sid"}
