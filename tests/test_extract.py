@@ -2218,3 +2218,18 @@ def test_the_secretarys_correspondent_under_his_mail_name() -> None:
     rec = declass.parse_bytes(text.encode(), "sid.txt")
     sid = [e for e in rec.entities if e["name"] == "Sidney Blumenthal"]
     assert len(sid) == 1 and {m["text"] for m in sid[0]["mentions"]} == {"sbwhoeop", "Sid"}
+
+
+def test_public_figures_an_e_mail_names_in_lower_case() -> None:
+    # State C05788854 and C05773037 (public domain): in e-mails writers set surnames in lower case;
+    # elsewhere (no e-mail header) a word in lower case is a word
+    text = (
+        "From: Valmoro, Lona J\nSent: Thursday, March 17, 2011 8:02 AM\nSubject: Paris\n\n"
+        "We will start planning unless you tell us otherwise. As you know, hague, westerwelle and juppe now saying they "
+        "will go if you go.\n\nAll dems + lugar, corker and isakson voted yes.\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "lower.txt"))
+    assert {"Guido Westerwelle", "Alain Juppe", "Richard Lugar"} <= people, people
+    # a Spanish word in a cable is no senator
+    cable = "Nos vemos en el lugar de siempre, dijo el agente a las cinco.\n"
+    assert "Richard Lugar" not in _people(declass.parse_bytes(cable.encode(), "cable.txt"))

@@ -383,6 +383,19 @@ def _letter_run(text: str, a: int, acronyms: dict[str, str]) -> bool:
     return unknown * 2 > len(groups)
 
 
+# an e-mail's header line: its writers set names in lower case ("call with kouchner")
+_EMAIL_HEADER = re.compile(r"(?m)^[^\S\n]*Sent:[^\S\n]")
+
+
+def _lower_case_surname(m: Matcher, raw: str) -> bool:
+    """Whether ``raw``, in lower case, is a person's one-word alias of a pack (a surname: "lugar",
+    "kouchner") of five letters or more that is no word of the records or of English."""
+    key = m.by_alias.get(raw)
+    if key is None or m.entries[key].type != "person" or not raw.isalpha() or len(raw) < 5:
+        return False
+    return raw not in common_words() and raw not in rules.ordinary_words() and raw not in rules.words("spanish_connectors")
+
+
 def came_later(e: Entry, year: int | None) -> bool:
     """Whether the entity came to notice after a document of ``year`` was written (a year's
     grace): a 1963 cable's "Gates" or "Medvedev" is someone else."""
@@ -396,11 +409,15 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
     folded = fold_same_length(text)
     low = folded.lower()
     out: list[Mention] = []
+    informal = _EMAIL_HEADER.search(text) is not None
     if m.words is not None:
         for hit in m.words.finditer(low):
             a, b = hit.span()
             raw = text[a:b]
             if raw[:1].islower():
+                if informal and _lower_case_surname(m, raw):
+                    out.append(_mention(m, m.by_alias[raw], text, a, b, "a surname an e-mail writes in lower case"))
+                    continue  # "lugar, corker and isakson voted yes", "call with kouchner"
                 article = re.match(r"the[^\S\n]+", raw)
                 if not (article and raw[article.end() :][:1].isupper() and fold(raw[article.end() :]) in m.by_alias):
                     continue  # "the congress of ..." in lower case is a word, not a name
