@@ -124,6 +124,12 @@ def definitions(text: str) -> list[Definition]:
     return sorted(out, key=lambda d: (d.end, not d.gloss))
 
 
+def _long_end(text: str, d: Definition) -> int:
+    """Where a definition's long form ends in the text: a gloss's inside its parentheses, any other
+    before them."""
+    return d.long_end if d.gloss else d.start + len(text[d.start : d.end].split("(")[0].rstrip())
+
+
 def find(text: str, defs: list[Definition]) -> list[Mention]:
     out: list[Mention] = []
     by_acr: dict[str, tuple[str, str]] = {}  # acronym -> (key, name); the first definition wins
@@ -138,12 +144,12 @@ def find(text: str, defs: list[Definition]) -> list[Mention]:
             got = glossed.get(d.end)
             if got and not d.gloss:
                 # the name a gloss translates is a name of what the gloss names
-                long_end = d.start + len(text[d.start : d.end].split("(")[0].rstrip())
+                long_end = _long_end(text, d)
                 by_long.setdefault(fold(d.long), got)
                 out.append(Mention(d.start, long_end, text[d.start : long_end], "organization", got[0], got[1], DEFINED, PRIORITY))
                 firsts.add(d.start)
             continue
-        long_end = d.long_end if d.gloss else d.start + len(text[d.start : d.end].split("(")[0].rstrip())
+        long_end = _long_end(text, d)
         land = [p for p in countries.get(fold(d.long), []) if p.kind in ("country", "state", "region")]
         if land:
             # "Federal Republic of Germany (FRG)", "United Arab Emirates (UAE)": a country defines its

@@ -381,7 +381,7 @@ def find(
             m.title = title_before(text, m.start)
     ms = _drop_lone_words(ms, text)
     inside = places_inside_bodies(ms, text)
-    return _entities([m for m in ms if m.attributes.get("kind") != "station" or m.type != "organization"] + inside)
+    return _entities([m for m in ms if m.attributes.get("kind") != "station"] + inside)
 
 
 def _people_of_packs(ms: list[Mention], year: int | None) -> None:

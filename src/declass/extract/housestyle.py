@@ -188,7 +188,10 @@ def _elsewhere(text: str, out: list[Mention]) -> None:
 
 _PAIRED_AFTER = re.compile(r"[^\S\n]+(?:and|or|&)[^\S\n]+(?P<name>[A-Z][a-z]{2,})(?![\w'’-])(?![^\S\n]+[A-Z])")
 _PAIRED_BEFORE = re.compile(r"(?<![\w'’-])(?<![A-Z][a-z][^\S\n])(?P<name>[A-Z][a-z]{2,})[^\S\n]+(?:and|or|&)[^\S\n]+$")
-_ADVERB = re.compile(r"[^\S\n]+(?:just|also|then|still|already|now|later|never|will|would|has|had|can|could|should|may|might)\b")
+@lru_cache(maxsize=1)
+def _adverb() -> re.Pattern[str]:
+    """An adverb or auxiliary between a lone name and its verb (``lone_name_auxiliaries``)."""
+    return re.compile(rf"[^\S\n]+(?:{rules.alternation(rules.words('lone_name_auxiliaries'))})\b")
 
 
 def _acts(text: str, end: int, verbs: frozenset[str]) -> bool:
@@ -196,7 +199,7 @@ def _acts(text: str, end: int, verbs: frozenset[str]) -> bool:
     adverb or auxiliary between allowed: "Shaun just called", "Gordon will mention"."""
     i = end
     for _ in range(2):
-        adv = _ADVERB.match(text, i)
+        adv = _adverb().match(text, i)
         if adv is None:
             break
         i = adv.end()
@@ -280,7 +283,7 @@ def title_case(s: str) -> str:
     for w in _JOINED_INITIALS.sub(r"\1 ", s).split():
         if len(w.strip(".")) == 1 or re.fullmatch(r"(?:[A-Z]\.)+", w):
             out.append(w)
-        elif out and w.lower() in _LOWER_PARTICLES:
+        elif out and w.lower() in rules.words("particles_in_lower_case"):
             out.append(w.lower())  # "JOSE DE LA TORRE": "Jose de la Torre" (not "Di Fonzo", "Van Buren")
         else:
             out.append("-".join(_PREFIXED.sub(lambda m: m.group(1) + m.group(2).upper(), p.capitalize()) for p in w.rstrip(".").split("-")))
@@ -288,7 +291,6 @@ def title_case(s: str) -> str:
 
 
 _PREFIXED = re.compile(r"^(O['’]|D['’]|Mc)([a-z])(?=[a-z])")
-_LOWER_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "das", "do", "dos"})
 
 
 def find(text: str) -> list[Mention]:
@@ -513,8 +515,13 @@ def _surname_in_capitals(text: str) -> list[Mention]:
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)[^\S\n]+$")
 # a surname alone in capitals between words in lower case: "identified by both DERYABIN and RASTVOROV as"
 _LONE_SURNAME = re.compile(r"(?<=[a-z,][^\S\n])(?P<sur>[A-Z]{4,}(?:['’-][A-Z]{2,})?)(?=,?\s+[a-z])")
-_SLAVIC = re.compile(r"[A-Z]{3,}(?:OV|OVA|YEV|EYEV|SKY|SKII|SKI|SKIY|ENKO|CHUK|YAN|VICH)")
 _PREV_WORD = re.compile(r"([\w'’.-]+)[,;]?[^\S\n]+$")
+
+
+@lru_cache(maxsize=1)
+def _slavic() -> re.Pattern[str]:
+    """A surname in capitals with a Slavic ending (``slavic_surname_endings``): "RASTVOROV"."""
+    return re.compile(rf"[A-Z]{{3,}}(?:{rules.alternation(w.upper() for w in rules.words('slavic_surname_endings'))})")
 
 
 def lone_surnames_in_capitals(text: str) -> list[Mention]:
@@ -531,7 +538,7 @@ def lone_surnames_in_capitals(text: str) -> list[Mention]:
         k = fold(w)
         if w.lower() in words or w.lower() in rules.ordinary_words() or k in places.gazetteer().index or not _surname(w, given, not_sur):
             continue
-        if k not in world_surnames() and not (len(w) >= 6 and _SLAVIC.fullmatch(w)):
+        if k not in world_surnames() and not (len(w) >= 6 and _slavic().fullmatch(w)):
             continue
         if not _VOWEL.search(w) or _a_word(w) or k in given_anywhere():
             continue  # "SAMUEL and GABRIEL MANNARINO": given names

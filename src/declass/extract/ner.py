@@ -225,8 +225,10 @@ def _names_something_else(text: str, end: int) -> bool:
 def _building_of_address(text: str, a: int, b: int) -> bool:
     """ "440 Robertson Hall": a name after a street number that ends with a building's head noun
     (``building_heads``) is an address."""
-    last = text[a:b].split()[-1].lower() if text[a:b].split() else ""
-    return last in rules.words("building_heads") and re.search(r"(?:^|\s)\d+[A-Za-z]?[^\S\n]+$", text[max(0, a - 12) : a]) is not None
+    words = text[a:b].split()
+    if not words or words[-1].lower() not in rules.words("building_heads"):
+        return False
+    return re.search(r"(?:^|\s)\d+[A-Za-z]?[^\S\n]+$", text[max(0, a - 12) : a]) is not None
 
 
 _MIXED = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]|[A-Z]{2}[a-z]")  # "FOlA", "McX" is fine below

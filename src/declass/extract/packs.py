@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from declass import settings
 from declass.extract import housestyle, rules
 from declass.extract.mention import Mention
-from declass.extract.textutil import fold, fold_same_length, without_initials
+from declass.extract.textutil import fold, fold_same_length, line_of, without_initials
 from declass.extract.titles import honorifics
 from declass.read.quality import common_words
 
@@ -374,8 +374,7 @@ def _letter_run(text: str, a: int, acronyms: dict[str, str]) -> bool:
     punctuation between, most of them no acronym a pack knows nor a word ("FEI CII COI IOC OIC GB
     OREE-GN HOSA OI II SSA": OCR reading a rule or a pattern of the page), not in a list of bodies
     ("DIR INFO WAVE MEXI", "STATE, DOD, CIA")."""
-    line = text[text.rfind("\n", 0, a) + 1 : (text.find("\n", a) + 1 or len(text) + 1) - 1]
-    groups = re.split(r"[\s\-—–]+", line.strip())
+    groups = re.split(r"[\s\-—–]+", line_of(text, a, a).strip())
     if len(groups) < 8 or not all(_GROUP.fullmatch(g) for g in groups):
         return False
     words = common_words()
@@ -387,13 +386,14 @@ def _letter_run(text: str, a: int, acronyms: dict[str, str]) -> bool:
 _EMAIL_HEADER = re.compile(r"(?m)^[^\S\n]*Sent:[^\S\n]")
 
 
-def _lower_case_surname(m: Matcher, raw: str) -> bool:
-    """Whether ``raw``, in lower case, is a person's one-word alias of a pack (a surname: "lugar",
-    "kouchner") of five letters or more that is no word of the records or of English."""
-    key = m.by_alias.get(raw)
+def _lower_case_surname(m: Matcher, raw: str) -> str | None:
+    """The pack person ``raw``, in lower case, is a one-word alias of (a surname: "lugar",
+    "kouchner"), when it has five letters or more and is no word of the records or of English."""
+    key = m.by_alias.get(fold(raw))
     if key is None or m.entries[key].type != "person" or not raw.isalpha() or len(raw) < 5:
-        return False
-    return raw not in common_words() and raw not in rules.ordinary_words() and raw not in rules.words("spanish_connectors")
+        return None
+    words = common_words() | rules.ordinary_words() | rules.words("spanish_connectors")
+    return None if raw in words else key
 
 
 def came_later(e: Entry, year: int | None) -> bool:
@@ -415,8 +415,9 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             a, b = hit.span()
             raw = text[a:b]
             if raw[:1].islower():
-                if informal and _lower_case_surname(m, raw):
-                    out.append(_mention(m, m.by_alias[raw], text, a, b, "a surname an e-mail writes in lower case"))
+                person = _lower_case_surname(m, raw) if informal else None
+                if person is not None:
+                    out.append(_mention(m, person, text, a, b, "a surname an e-mail writes in lower case"))
                     continue  # "lugar, corker and isakson voted yes", "call with kouchner"
                 article = re.match(r"the[^\S\n]+", raw)
                 if not (article and raw[article.end() :][:1].isupper() and fold(raw[article.end() :]) in m.by_alias):

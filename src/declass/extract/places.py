@@ -173,12 +173,14 @@ def choose(cands: list[Place], doc_countries: Counter[str] | None = None, near: 
     another name of when the first is ten times as big ("Santiago" is Santiago de Chile, not
     Santiago de María; ``key``, the folded name), the countries the document is about, size."""
     doc_countries = doc_countries or Counter()
+    # the size of the biggest place the name is the own name of
+    own = max((q.population for q in cands if fold(q.name) == key), default=0) if key is not None else 0
 
     def rank(p: Place) -> tuple[int, int, int, int, int, int]:
         kind = {"region": 3, "country": 3, "state": 2, "feature": 2, "city": 1}[p.kind]
         if city_hint and p.kind == "city":
             kind = 4
-        other_name = key is not None and fold(p.name) != key and any(fold(q.name) == key and q.population >= 10 * max(p.population, 1) for q in cands)
+        other_name = key is not None and fold(p.name) != key and own >= 10 * max(p.population, 1)
         return (int(p.country == near), kind if p.kind == "country" else 0, int(not other_name), doc_countries.get(p.country or "", 0), kind, p.population)
 
     return max(cands, key=rank)
