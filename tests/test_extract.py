@@ -2233,3 +2233,49 @@ def test_public_figures_an_e_mail_names_in_lower_case() -> None:
     # a Spanish word in a cable is no senator
     cable = "Nos vemos en el lugar de siempre, dijo el agente a las cinco.\n"
     assert "Richard Lugar" not in _people(declass.parse_bytes(cable.encode(), "cable.txt"))
+
+
+def test_kennedy_named_in_an_act_a_board_or_nara_s_stamp_is_no_person() -> None:
+    # NARA 104-10330-10127, 104-10326-10030, 124-10347-10059 (public domain): the Act, the Board and
+    # the release stamp printed across the identification form are named after the President
+    texts = [
+        "regarding\nCentral Intelligence Agency compliance with the \u201cJFK Act.\u201d\n\nI have no doubt whatsoever.\n",
+        "RESULTS OF CONTACT WITH FORMER EMPLOYEE CONCERNING<JFK>\n\n<ASSASSINATION>RECORD COLLECTION ACT\n",
+        "JFK Assassination System\n\nIdentification Form\n\nTITLE:\n\nFBI\n\nPH\n\nHQ\n\nReleased under the John F. Kennedy\n\nDATE: 09/27/1960\n",
+    ]
+    for text in texts:
+        assert "John F. Kennedy" not in _people(declass.parse_bytes(text.encode(), "act.txt")), text
+    # the President himself still is
+    assert "John F. Kennedy" in _people(declass.parse_bytes(b"Oswald was accused of shooting President Kennedy in Dallas.\n", "jfk.txt"))
+
+
+def test_an_initial_ocr_set_in_lower_case_and_the_united_states_as_ocr_prints_it() -> None:
+    # State C05777742 (public domain): "Sullivan, Jacob i" in a To line is one person
+    text = "From: Crowley, Philip J\nSent: Monday, January 31, 2011 6:21 AM\nTo: McHale, Judith A; Sullivan, Jacob i; Feltman, Jeffrey D\nSubject: Egypt\n\nText.\n"
+    rec = declass.parse_bytes(text.encode(), "to.txt")
+    assert not {"Jacob", "Sullivan"} & _people(rec)
+    assert any("Sullivan, Jacob i" in {m["text"] for m in e["mentions"]} for e in rec.entities if e["type"] == "person")
+    # NARA 104-10169-10134, 176-10037-10194 (public domain): "U.s", "U.8." and, in lower-case
+    # prose, "US" are the country; "TO US" in capitals is the pronoun, "U.8. Government" an adjective
+    for text in ("Identified while in the U.s\nthe FBI as a known intelligence officer", "did not vant\nbiw in the U.s.. in. Assigned", "raising her children in US will leave her all too little time"):
+        assert [m.name for m in places.find(text)] == ["United States"], text
+    assert places.find("PLEASE CABLE IT TO US SOONEST") == [] and places.find("He vas\nnot declared PNG by the U.8,\nGovernment") == []
+
+
+def test_a_title_before_a_surname_the_model_misses() -> None:
+    # NARA 194-10006-10198, 104-10413-10033, 104-10331-10346, 124-10164-10277 (public domain): a
+    # rank or a title and a surname in an OCR'd signature or list; not a title that is a word before
+    # words ("General Services Administration" misread), not the first of names the rule does not
+    # read ("Mr. John MeCone": OCR's McCone)
+    text = (
+        "TO: Chief, USAPSG FROM: OPO\nFt Holabird, Md 21219 Major Devany/50371\n\n"
+        "Embassy (14 42 37, 25-07 95) 1 - Gen Cardenas (20 30 18)\n"
+        "51-General Services Adminictretian - (202) 501-0663\n"
+        "Mr. John MeCone, Director of CIA, called and sent 245\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "titles.txt"))
+    assert {"Devany", "Cardenas"} <= people and not {"Adminictretian", "John"} & people, people
+    # a possessive ends the name; a word after the surname is no part of it
+    text = "Santos has 69 percent of the vote to Bogota Mayor Antanas Mockus' 28 percent.\nPak CJCS Gen Wynne Chairing a meeting to review situation.\n"
+    people = _people(declass.parse_bytes(text.encode(), "titles2.txt"))
+    assert {"Antanas Mockus", "Wynne"} <= people and not [p for p in people if "Chairing" in p], people

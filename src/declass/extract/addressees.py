@@ -28,12 +28,13 @@ _MAX_WRAPPED = 12  # lines of a list below its label
 _LABEL = re.compile(r"[^\S\n]*[A-Z][A-Za-z -]{0,25}:")  # "Subject:", "Sent:": the next header field
 
 _H = r"[^\S\n]"
-_OCR_INITIAL = {"5": "S", "1": "I", "0": "O", "8": "B", "3": "J"}  # "Sullivan, Jacob 3"
+_OCR_INITIAL = {"5": "S", "1": "I", "0": "O", "8": "B", "3": "J", "i": "I", "l": "I"}  # "Sullivan, Jacob 3", "Sullivan, Jacob i"
 _WORD = r"(?:O['’])?[A-Z][a-z](?:[A-Za-z'’-]*[A-Za-z])?"  # "Huma", "O'Brien"
 _CAPS = r"[A-Z][A-Z'’-]+"
-# "Sullivan, Jacob J", "Mills, Cheryl .D", "Ross, Alec 3", "Shah, Rajiv (AID/A)", "Wayne, E Anthony"
+# "Sullivan, Jacob J", "Mills, Cheryl .D", "Ross, Alec 3", "Sullivan, Jacob i" (OCR's initials), "Shah,
+# Rajiv (AID/A)", "Wayne, E Anthony"
 _INVERTED = re.compile(
-    rf"(?P<last>{_WORD}(?:[ -]{_WORD})?),{_H}*(?P<first>(?:[A-Z]\.?{_H}+)?{_WORD}(?:{_H}+{_WORD})?)(?:{_H}+\.?(?P<mid>[A-Z01358])\b\.?)?"
+    rf"(?P<last>{_WORD}(?:[ -]{_WORD})?),{_H}*(?P<first>(?:[A-Z]\.?{_H}+)?{_WORD}(?:{_H}+{_WORD})?)(?:{_H}+\.?(?P<mid>[A-Z01358il])\b\.?)?"
 )
 # "Huma Abedin", "Lee S. Strickland", "J. Barry Harrelson", "SUKIE STANLEY", "John F, Pereira" (OCR's
 # comma for the initial's stop), "S. D. Breckinridge", "S.D. BRECKINRIDGE" (initials and a surname)

@@ -364,13 +364,13 @@ def find(
                 m.type = "place"
             ms.append(_place_from_model(m, g, text, seen, countries))
             continue
-        if f in pack_names and not packs.names_another(pack_names[f].key, text, m.start):
+        if f in pack_names and not packs.names_another(pack_names[f].key, text, m.start, m.end):
             p = pack_names[f]
             ms.append(Mention(m.start, m.end, m.text, p.type, p.key, p.name, p.source, p.priority - 1, dict(p.attributes)))
             continue
         ms.append(m)
     ms = _resolve_overlaps([m for m in ms if m.type != "drop"])
-    _people_of_packs(ms, year)
+    ms = _people_of_packs(ms, year, text)
     _patronymics(ms)
     _vote_types(ms, text)
     _people_not_places(ms)
@@ -384,18 +384,24 @@ def find(
     return _entities([m for m in ms if m.attributes.get("kind") != "station"] + inside)
 
 
-def _people_of_packs(ms: list[Mention], year: int | None) -> None:
+def _people_of_packs(ms: list[Mention], year: int | None, text: str) -> list[Mention]:
     """A person an address line, a signature or the model names in full is the pack's person of
-    that name ("Holbrooke, Richard" -> Richard Holbrooke of public-figures): one entity, the pack's."""
+    that name ("Holbrooke, Richard" -> Richard Holbrooke of public-figures): one entity, the pack's;
+    none where the pack says the name there is another's or something else's ("Released under the
+    John F. Kennedy" on a NARA form)."""
     m_ = packs.matcher()
+    out: list[Mention] = []
     for m in ms:
-        if m.type != "person" or not m.key.startswith("person:") or len(m.name.split()) < 2:
-            continue
-        f = fold(m.name)
-        key = m_.people.get(f) or m_.people.get(without_initials(f))
-        e = m_.entries[key] if key else None
-        if e is not None and not packs.came_later(e, year):
-            m.key, m.name, m.attributes = e.key, e.name, dict(e.attributes)
+        if m.type == "person" and m.key.startswith("person:") and len(m.name.split()) >= 2:
+            f = fold(m.name)
+            key = m_.people.get(f) or m_.people.get(without_initials(f))
+            e = m_.entries[key] if key else None
+            if e is not None and not packs.came_later(e, year):
+                if packs.names_another(e.key, text, m.start, m.end):
+                    continue
+                m.key, m.name, m.attributes = e.key, e.name, dict(e.attributes)
+        out.append(m)
+    return out
 
 
 def _vote_types(ms: list[Mention], text: str) -> None:

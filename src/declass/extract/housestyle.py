@@ -309,6 +309,7 @@ def find(text: str) -> list[Mention]:
         _arabic_names,
         subjects,
         titled_in_capitals,
+        titled_in_mixed_case,
         informant_keys,
         after_honorifics,
         after_spanish_address,
@@ -793,6 +794,65 @@ def _honorific_name() -> re.Pattern[str]:
         rf"(?<![\w.])(?P<title>{title})(?P<gap>[^\S\n]*\n\s*)"
         r"(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]\.)[^\S\n]+){0,2}(?:(?:Mc|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][A-Z-]{2,}))(?=['’][sS](?![\w'’-])|(?![\w'’-]))"
     )
+
+
+TITLE_SOURCE = "rule:title and a surname"
+
+
+@lru_cache(maxsize=1)
+def _mixed_title() -> re.Pattern[str]:
+    """A title as the records print it before a name in mixed case ("Major Devany", "Gen. Smith",
+    "Colonel Smith/4455"): the titles with a lower-case letter, but the plural ones, then up to two
+    given names or initials and a surname."""
+    alts = rules.alternation(t for t in titles() if re.search(r"[a-z]", t) and not t.endswith("s") and t not in rules.data()["titles_not_before_lone_names"])
+    word = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    # the name may end in a possessive ("Mayor Antanas Mockus' 28 percent", "Calderon's")
+    return re.compile(rf"(?<![\w.])(?:{alts})[^\S\n]+(?P<name>(?:(?:[A-Z]\.[^\S\n]*|{word}[^\S\n]+)){{0,2}}{word})(?![\w-])(?!['’][A-Za-z]{{2}})")
+
+
+def titled_in_mixed_case(text: str) -> list[Mention]:
+    """ "Major Devany/50371", "Colonel Smith agreed": a title of office or rank and the surname
+    after it, which the model, reading an OCR'd line, misses (under the model, which reads longer
+    names: "Sheikh Hamad bin Jasim"). The surname no common word the name
+    lists do not know ("General Assembly", "Secretary General"), no big city or country, no
+    institution's head ("President Kennedy Center" names a building); the words before it given
+    names or initials."""
+    out = []
+    stop = title_words() | rules.month_words() | rules.day_words() | rules.words("not_names") | rules.words("demonyms")
+    given, not_sur = _data()
+    def name_word(w: str) -> bool:
+        f = fold(w)
+        if len(f) < 3 or f in stop or w.upper() in not_sur or not _surname(w.upper(), given, not_sur):
+            return False
+        if f in world_surnames() or f in given_anywhere():
+            return True
+        # no word of the records, nor one OCR or a suffix made of one ("Gen Wynne Chairing")
+        if f in common_words() or f in rules.ordinary_words() or (len(f) > 5 and f.endswith(("ing", "ed"))):
+            return False
+        return not (len(f) >= 8 and near_common_word(f))  # "General Services Adminictretian"
+
+    for m in _mixed_title().finditer(text):
+        toks = [t for t in re.finditer(r"\S+", m.group("name"))]
+        while toks and not re.fullmatch(r"[A-Z]\.", toks[-1].group()) and not name_word(toks[-1].group()):
+            toks.pop()  # "Gen Wynne Chairing a meeting": the name ends before the word
+        if not toks or re.fullmatch(r"[A-Z]\.", toks[-1].group()):
+            continue
+        end = m.start("name") + toks[-1].end()
+        words = [t.group() for t in toks]
+        nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[end : end + 30])
+        if nxt and (nxt.group(1).lower() in rules.words("not_after_person_names") or nxt.group(1).lower() in rules.words("institution_heads")):
+            continue
+        after = re.match(r"[^\S\n]+([A-Z]\.|[A-Z][\w'’-]*)", text[end : end + 40])
+        if after and (len(after.group(1)) == 2 or name_word(after.group(1)) or not after.group(1)[1:].islower()):
+            # the name goes on in what this rule does not read: an initial ("President John F."), a
+            # surname in capitals ("Dr. Marta FRAYDE") or OCR's ("Mr. John MeCone")
+            continue
+        if any(not re.fullmatch(r"[A-Z]\.", w) and not name_word(w) for w in words[:-1]):
+            continue  # "General Services Adminictretian": words after a title that is also a word
+        a, b = m.start("name"), end
+        name = " ".join(text[a:b].split())
+        out.append(Mention(a, b, text[a:b], "person", f"person:{slug(name)}", name, TITLE_SOURCE, PAIR_PRIORITY))
+    return out
 
 
 def after_honorifics(text: str) -> list[Mention]:

@@ -248,11 +248,10 @@ def _mention(m: Matcher, key: str, text: str, a: int, b: int, how: str) -> Menti
 
 def _part_of_other_name(e: Entry, text: str, end: int) -> bool:
     """ "JFK Assassination System", "JFK Project Officer": the name begins the name of something else
-    (a stop OCR put between them aside: "JFK. Assassination System")."""
-    after = re.match(r"\.?\s*(\S+)", text[end : end + 30])
-    if not after:
-        return False
-    return after.group(1).strip(".,;:").lower() in e.not_before
+    (a stop OCR put between them aside: "JFK. Assassination System"; quotes and brackets too: "the
+    “JFK Act.”", "<JFK> <ASSASSINATION>")."""
+    after = re.match(r"\.?[\s<>\"“”'‘’(\[]*([A-Za-z]+)", text[end : end + 30])
+    return after is not None and after.group(1).lower() in e.not_before
 
 
 def _after_other_name(e: Entry, text: str, start: int) -> bool:
@@ -261,10 +260,13 @@ def _after_other_name(e: Entry, text: str, start: int) -> bool:
     return bool(e.not_after) and before is not None and before.group(1).strip(".,;:").lower() in e.not_after
 
 
-def names_another(key: str, text: str, start: int) -> bool:
-    """Whether the pack entity ``key``'s name at ``start`` names someone else ("Mrs. Oswald")."""
+def names_another(key: str, text: str, start: int, end: int | None = None) -> bool:
+    """Whether the pack entity ``key``'s name at ``start`` names someone else ("Mrs. Oswald") or,
+    given its ``end``, begins the name of something else ("John F. Kennedy Assassination Records")."""
     e = matcher().entries.get(key)
-    return e is not None and _after_other_name(e, text, start)
+    if e is None:
+        return False
+    return _after_other_name(e, text, start) or (end is not None and _part_of_other_name(e, text, end))
 
 
 def _begins_institution(e: Entry, text: str, end: int) -> bool:

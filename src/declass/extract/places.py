@@ -825,7 +825,9 @@ def _us_noun_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     after = "|".join(re.escape(w) for w in sorted(data["us_noun_before"], key=len, reverse=True))
     pattern = re.compile(
         rf"(?:(?<![\w.])(?i:{before})[^\S\n]+(?:(?i:the)[^\S\n]+)?|(?<![\w.])(?i:the)[^\S\n]+(?=U\.[^\S\n]?S\.\s*(?i:{after})(?![\w])))"
-        r"(?P<us>U\.[^\S\n]?S\.(?:A\.)?|USA)(?![\w])"
+        # OCR's "U.s", "U.8.", "U,S." too; "US" without stops only where the line is in lower case
+        # ("raising her children in US"; "GIVE IT TO US" is the pronoun)
+        r"(?P<us>U\.[^\S\n]?S\.(?:A\.)?|USA|U[.,][^\S\n]?[S8s](?:[.,]|(?=\s))|US)(?![\w])"
         r"(?:\s*(?P<next>[A-Za-z][A-Za-z'’-]*))?"
     )
     return pattern, frozenset(str(w).lower() for w in data["us_adjective_before"]) | rules.words("institution_heads")
@@ -847,6 +849,8 @@ def us_as_noun(text: str, g: Gazetteer, taken: Spans) -> list[Mention]:
         nxt = m.group("next")
         if nxt and nxt.lower() in adjective:
             continue
+        if m.group("us") == "US" and not re.search(r"[a-z]", text[m.start() : a]):
+            continue  # "TO US": in capitals, the pronoun
         out.append(Mention(a, b, text[a:b], "place", us.key, us.name, "rule:u.s. as a noun", PRIORITY, us.mention_attributes()))
     return out
 
