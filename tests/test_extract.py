@@ -2279,3 +2279,18 @@ def test_a_title_before_a_surname_the_model_misses() -> None:
     text = "Santos has 69 percent of the vote to Bogota Mayor Antanas Mockus' 28 percent.\nPak CJCS Gen Wynne Chairing a meeting to review situation.\n"
     people = _people(declass.parse_bytes(text.encode(), "titles2.txt"))
     assert {"Antanas Mockus", "Wynne"} <= people and not [p for p in people if "Chairing" in p], people
+
+
+def test_a_word_of_the_records_or_ocr_fragments_make_no_persons_name() -> None:
+    # State C05772078, C05772614; NARA 104-10186-10146 (public domain): a role, a gerund before a
+    # name, a distribution table's fragments; a given name and a surname that is also a noun
+    # (State C05768353: "Doug Band") stay a person
+    text = (
+        "  By Derek Pham, Research Intern, CSIS Southeast Asia Program\n\n"
+        "Long-Range Policy\n\n     Helping Cheryl and Jake plan for, and follow-up on, the bi-monthly policy meetings\n\n"
+        "4 NO FOREIGN DISSEM (sy 2\n\u2018State Tot, Tan Tuave Tae Tse Tax Tocr Fai 2\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "words.txt"))
+    assert "Derek Pham" in people and not [p for p in people if "Intern" in p or "Helping" in p or "Tuave" in p], people
+    mail = "From: Mills, Cheryl D\nSent: Friday, April 16, 2010 4:46 AM\nTo: Doug Band; H\nSubject: Fw: Approval\n\nFor wjc too\n"
+    assert "Doug Band" in _people(declass.parse_bytes(mail.encode(), "band.txt"))

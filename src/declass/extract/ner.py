@@ -331,6 +331,27 @@ def _words_not_names() -> frozenset[str]:
     return frozenset(w for w in common_words() if w in ordinary or w not in names or w in titles)
 
 
+def _ordinary_not_name(w: str) -> bool:
+    """A word of four letters or more the records mostly print in lower case (``ordinary_words``)
+    that no list knows as a given name or a surname ("Research", "Helping"; not "Grant", "Rice")."""
+    f = fold(w.strip(".,"))
+    return len(f) >= 4 and f in rules.ordinary_words() and f not in housestyle.world_given_names() and f not in housestyle.world_surnames()
+
+
+def _surname_a_word(toks: list[str]) -> bool:
+    """A given name, then a surname that is also a noun ("Doug Band", "John Leader"): no verb form
+    ("Pat Seen", "Jose Fernandez Swearing"), no other word of the records before it."""
+    last = fold(toks[-1])
+    return (
+        fold(toks[0]) in housestyle.world_given_names()
+        and toks[-1][:1].isupper()
+        and toks[-1][1:].islower()
+        and not last.endswith(("ing", "ed"))
+        and last not in rules.words("participles_not_surnames")
+        and not any(_ordinary_not_name(w) for w in toks[:-1])
+    )
+
+
 def _heading_words(toks: list[str]) -> bool:
     """Words the records print in lower case, the first no given name: a heading or a phrase set
     in capitals ("Operational Support"), not a name ("Grant Harris", "Art Keller")."""
@@ -522,6 +543,12 @@ def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozense
         return True  # "Idlewild Airport", "BIRMINGHAM SAC"
     if typ == "person" and any(w[:1].islower() and w.lower() not in rules.words("name_particles") for w in toks[1:]):
         return True  # "Color de tos ojos", "AMMUGOL al ii": words of a sentence, not a name
+    if typ == "person" and len(toks) > 1 and toks[-1][:1].islower():
+        return True  # "Saka el": a particle ends no name
+    if typ == "person" and len(toks) >= 4 and sum(len(w) <= 3 for w in toks) >= 3:
+        return True  # "Tan Tuave Tae Tse Tax": OCR's fragments
+    if typ == "person" and len(toks) > 1 and any(_ordinary_not_name(w) for w in toks) and not _surname_a_word(toks):
+        return True  # "Research Intern", "Helping Cheryl", "AMO SOCIAL SECUNITY": a word the records print in lower case
     once = not twice(text, s, seen)
     if typ == "organization":
         if "," in s or any(w[:1].islower() and w.lower() not in rules.words("name_particles") | rules.words("organization_connectors") for w in toks[1:]):
