@@ -2294,3 +2294,23 @@ def test_a_word_of_the_records_or_ocr_fragments_make_no_persons_name() -> None:
     assert "Derek Pham" in people and not [p for p in people if "Intern" in p or "Helping" in p or "Tuave" in p], people
     mail = "From: Mills, Cheryl D\nSent: Friday, April 16, 2010 4:46 AM\nTo: Doug Band; H\nSubject: Fw: Approval\n\nFor wjc too\n"
     assert "Doug Band" in _people(declass.parse_bytes(mail.encode(), "band.txt"))
+
+
+def _labelled_text(doc_id: str) -> tuple[str, str]:
+    for path in sorted((Path(__file__).parent / "labels").glob("entities-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            if doc["id"] == doc_id:
+                return doc["text"], doc["filename"]
+    raise KeyError(doc_id)
+
+
+def test_an_acronym_the_model_alone_calls_a_body_once_is_none() -> None:
+    # NSA's distribution code on a NARA form (144-10001-10366) and a practice's acronym (State
+    # C05790532), read once, are no bodies; an acronym the record keeps naming is one (C05762975)
+    orgs = {}
+    for doc_id in ("144-10001-10366", "C05790532", "C05762975"):
+        text, filename = _labelled_text(doc_id)
+        orgs[doc_id] = _orgs(declass.parse_bytes(text.encode(), filename))
+    assert not {"HCF", "JAD"} & orgs["144-10001-10366"] and "FGM" not in orgs["C05790532"], orgs
+    assert "OIG" in orgs["C05762975"] or "Office of Inspector General" in orgs["C05762975"], orgs

@@ -608,6 +608,14 @@ def _merge_organizations(ms: list[Mention]) -> None:
             m.key, m.name = target[m.key]
 
 
+def _lone_model_acronym(group: list[Mention]) -> bool:
+    """An acronym only the model calls an organisation, once, that no pack holds and the text does
+    not define ("FOP", "HCF", "WIL" in a cable, "FGM" for a practice): a code, a cryptonym or a term
+    more often than a body the record is about."""
+    m = group[0]
+    return len(group) == 1 and m.type == "organization" and m.source.startswith("model:") and re.fullmatch(r"[A-Z]{2,6}", m.text) is not None
+
+
 def _entities(ms: list[Mention]) -> list[dict[str, Any]]:
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in ms:
@@ -616,6 +624,8 @@ def _entities(ms: list[Mention]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for key, group in by_key.items():
         first = group[0]
+        if _lone_model_acronym(group):
+            continue
         attrs: dict[str, Any] = {}
         for m in group:
             for k, v in m.attributes.items():
