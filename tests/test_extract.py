@@ -2071,7 +2071,7 @@ def test_names_in_capitals_with_frequent_surnames_particles_and_alone() -> None:
         "The other individual named was Llewellyn THOMPSON, the then Ambassador to Russia.\n"
     )
     people = _people(declass.parse_bytes(text.encode(), "surnames.txt"))
-    assert "Rastvorov" in people and not {"Samuel", "Thompson"} & people, people
+    assert {"Rastvorov", "Deryabin"} <= people and not {"Samuel", "Thompson"} & people, people
 
 
 def test_cold_war_bodies_of_the_packs() -> None:
