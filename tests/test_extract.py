@@ -2314,3 +2314,12 @@ def test_an_acronym_the_model_alone_calls_a_body_once_is_none() -> None:
         orgs[doc_id] = _orgs(declass.parse_bytes(text.encode(), filename))
     assert not {"HCF", "JAD"} & orgs["144-10001-10366"] and "FGM" not in orgs["C05790532"], orgs
     assert "OIG" in orgs["C05762975"] or "Office of Inspector General" in orgs["C05762975"], orgs
+
+
+def test_an_arabic_surname_with_its_hyphened_article() -> None:
+    # State C05776645 (public domain): "al-Hariri" begins in lower case and is the surname
+    text = (
+        "BEIRUT (Reuters) - Hezbollah's al-Manar television said January 17 the United States was behind the release\n"
+        "of a draft indictment over the 2005 killing of Rafik al-Hariri in order to sabotage efforts to solve Lebanon's\ncrisis.\n"
+    )
+    assert "Rafik al-Hariri" in _people(declass.parse_bytes(text.encode(), "hariri.txt"))

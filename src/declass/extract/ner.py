@@ -331,6 +331,9 @@ def _words_not_names() -> frozenset[str]:
     return frozenset(w for w in common_words() if w in ordinary or w not in names or w in titles)
 
 
+_ARABIC_HYPHENED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z]")  # "al-Hariri", "el-Sisi", "ash-Shami"
+
+
 def _ordinary_not_name(w: str) -> bool:
     """A word of four letters or more the records mostly print in lower case (``ordinary_words``)
     that no list knows as a given name or a surname ("Research", "Helping"; not "Grant", "Rice")."""
@@ -541,9 +544,9 @@ def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozense
         return True  # "Dem Ind Men Wom Wht": a table's column heads
     if typ == "person" and any(w.strip(".,").lower() in _not_in_person_names() for w in toks):
         return True  # "Idlewild Airport", "BIRMINGHAM SAC"
-    if typ == "person" and any(w[:1].islower() and w.lower() not in rules.words("name_particles") for w in toks[1:]):
-        return True  # "Color de tos ojos", "AMMUGOL al ii": words of a sentence, not a name
-    if typ == "person" and len(toks) > 1 and toks[-1][:1].islower():
+    if typ == "person" and any(w[:1].islower() and w.lower() not in rules.words("name_particles") and not _ARABIC_HYPHENED.match(w) for w in toks[1:]):
+        return True  # "Color de tos ojos", "AMMUGOL al ii": words of a sentence, not a name ("Rafik al-Hariri" is one)
+    if typ == "person" and len(toks) > 1 and toks[-1][:1].islower() and not _ARABIC_HYPHENED.match(toks[-1]):
         return True  # "Saka el": a particle ends no name
     if typ == "person" and len(toks) >= 4 and sum(len(w) <= 3 for w in toks) >= 3:
         return True  # "Tan Tuave Tae Tse Tax": OCR's fragments
