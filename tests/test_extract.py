@@ -2323,3 +2323,15 @@ def test_an_arabic_surname_with_its_hyphened_article() -> None:
         "of a draft indictment over the 2005 killing of Rafik al-Hariri in order to sabotage efforts to solve Lebanon's\ncrisis.\n"
     )
     assert "Rafik al-Hariri" in _people(declass.parse_bytes(text.encode(), "hariri.txt"))
+
+
+def test_a_body_named_for_two_fields_of_work() -> None:
+    # NARA 104-10066-10187, 104-10121-10236 (public domain): "Policy and Coordination Staff", "Honor
+    # and Merit Awards Board" are one body each; "Cuba and Soviet Intelligence Service" are two names
+    text = (
+        "FROM\n\n:\n\nNorbert A. Shepanek\n\nPolicy and Coordination Staff,\n\nLiaison and Oversight Control\n\n"
+        "The Honor and Merit Awards Board approved the award.\n"
+        "Relations between Cuba and Soviet Intelligence Service were close.\n"
+    )
+    orgs = _orgs(declass.parse_bytes(text.encode(), "fields.txt"))
+    assert {"Policy and Coordination Staff", "Honor and Merit Awards Board"} <= orgs and not [o for o in orgs if o.startswith("Cuba")], orgs

@@ -44,6 +44,17 @@ def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     return pat, frozenset(data.get("institution_not_first") or [])
 
 
+_JOINED_BEFORE = re.compile(r"(?<![\w.,&-])(?P<word>[A-Z][a-z]{3,})[^\S\n]+and[^\S\n]+$")
+
+
+def _a_field_of_work(word: str) -> bool:
+    """Whether ``word`` before "and" and the words of a name ("Policy and Coordination Staff")
+    joins them as the field the body works in: a word the records print in lower case ("policy",
+    "honor", "research"), no place and no given name ("Cuba and Soviet Intelligence" are two)."""
+    f = fold(word)
+    return f in rules.ordinary_words() and f not in places.gazetteer().index and f not in housestyle.given_anywhere()
+
+
 def _place_start(mods: list[str]) -> bool:
     """ "New York City Police Department": the first words name a place, whatever their case."""
     return len(mods) > 1 and fold(" ".join(mods[:2])) in places.gazetteer().index
@@ -197,6 +208,9 @@ def find(text: str) -> list[Mention]:
             continue
         if m.group("head").lower() in rules.words("person_office_heads") and _a_persons(mods):
             continue  # "Contact: Jessica Wright Office 202-647-3945": her office's telephone, not an institution
+        if mods and (joined := _JOINED_BEFORE.search(text, max(0, a - 40), a)) and _a_field_of_work(joined.group("word")):
+            a = joined.start("word")  # "Policy and Coordination Staff", "Honor and Merit Awards Board"
+            mods.insert(0, joined.group("word"))
         titled = bool(mods) and mods[0].lower() in title_words() - rules.words("title_words_beginning_institutions")
         owner = max((i for i, w in enumerate(mods) if w.endswith(("'s", "’s")) and _owner(w[:-2])), default=-1)
         if owner >= 0:
