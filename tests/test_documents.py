@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import declass
+from declass import evidence
 
 FIX = Path(__file__).parent / "fixtures"
 DOCS = sorted(p for p in FIX.iterdir() if p.suffix in (".txt", ".md") and (FIX / (p.name + ".truth.json")).exists())
@@ -53,3 +54,18 @@ def test_jfk_identification_form() -> None:
     assert rec.classification.level == "SECRET"
     assert len(rec.pages) >= 2
     assert "Docld" not in rec.text and "## Page" not in rec.text
+
+
+def test_words_broken_at_a_line_end_are_joined() -> None:
+    # NARA 104-10310-10118, 157-10008-10234 (public domain): OCR keeps the typist's hyphen at a
+    # line's end, often with a blank line after it; the clean text joins the word ("Intelligence",
+    # "Department"), keeps the hyphen of a compound ("well-known") and nothing else moves
+    text = (
+        "MEMORANDUM FOR THE RECORD\n\nThis meeting was with the Chief\n\nCounsel of Senate Select Committee on Intel-\n\nligence"
+        " about the Justice Depart-\n\nment Documents. The facts are well-\n\nknown.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "hyphen.txt")
+    assert "Senate Select Committee on Intelligence" in rec.text and "Justice Department Documents" in rec.text
+    assert "well-known" in rec.text
+    assert any(e["name"] == "Senate Select Committee on Intelligence" for e in rec.entities)
+    assert evidence.errors(rec.to_dict()) == []

@@ -226,6 +226,10 @@ def _build_text(
             cur_page, page_start, prev = it.page, size, None
         if it.site is None:
             sep = _join(prev, it, width, unwrapped)
+            if sep == " " and prev is not None and prev.site is None and (hyphen := _line_end_hyphen(prev.text, it.text)) is not None:
+                sep = ""  # a word the line's end broke: "Com-" / "mission" is "Commission", "well-" / "known" "well-known"
+                if not hyphen:
+                    out[-1], size, prev.text = out[-1][:-1], size - 1, prev.text[:-1]
             piece = sep + it.text
             out.append(piece)
             size += len(piece)
@@ -259,6 +263,25 @@ def _build_text(
     if cur_page:
         pages.append(Page(cur_page, page_start, size))
     return "".join(out), pages, reds
+
+
+_BROKEN_HEAD = re.compile(r"(?<![A-Za-z-])([A-Za-z]{2,})-$")
+_BROKEN_TAIL = re.compile(r"^([a-z]{2,})(?![A-Za-z])")
+
+
+def _line_end_hyphen(a: str, b: str) -> bool | None:
+    """A word broken at a line's end, its head ending ``a`` with a hyphen and its tail opening ``b``
+    in lower case: None if it is none; whether the hyphen stays. It goes when the whole is a word
+    ("Allega-" / "tions") or neither part is one ("Rehabili-" / "tation"); it stays between two
+    words ("well-" / "known", "anti-" / "communist")."""
+    head, tail = _BROKEN_HEAD.search(a), _BROKEN_TAIL.match(b)
+    if head is None or tail is None:
+        return None
+    words = quality.common_words()
+    h, t = head.group(1).lower(), tail.group(1)
+    if h + t in words:
+        return False
+    return h in words or t in words
 
 
 def _adjacent(lines: list[Line], site: redactions.Site) -> bool:
