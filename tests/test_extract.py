@@ -2335,3 +2335,11 @@ def test_a_body_named_for_two_fields_of_work() -> None:
     )
     orgs = _orgs(declass.parse_bytes(text.encode(), "fields.txt"))
     assert {"Policy and Coordination Staff", "Honor and Merit Awards Board"} <= orgs and not [o for o in orgs if o.startswith("Cuba")], orgs
+
+
+def test_a_place_name_a_line_break_cuts() -> None:
+    # NARA 104-10326-10030 (public domain): OCR put a blank line inside "COSTA RICA"; only a
+    # country's, a state's or a big city's name is read across it
+    got = [(m.text, m.name) for m in places.find("THEREFORE, HE\n\nFEELS HE IS ALREADY WETL KNOWN IN COSTA\n\nRICA AND FURTHER PUBLIC DISCLOSURE")]
+    assert got == [("COSTA\n\nRICA", "Costa Rica")], got
+    assert [m.name for m in places.find("went to Paris.\n\nSanta Fe")] == ["Paris", "Santa Fe"]

@@ -212,12 +212,16 @@ def find(text: str) -> list[Mention]:
         found = None
         for n in range(min(longest, len(toks) - i), 0, -1):
             last = toks[i + n - 1]
-            gap = text[toks[i + n - 2].end() : last.start()].strip(" -") if n > 1 else ""
+            # a line break, or one blank line, may fall inside a name ("COSTA\n\nRICA" in an OCR'd
+            # cable): then only a country, a state or a big city's name is one
+            seps = [text[toks[k].end() : toks[k + 1].start()] for k in range(i, i + n - 1)]
+            broken = any("\n" in x for x in seps) and all(not x.strip(" -\n") and x.count("\n") <= 2 for x in seps)
+            gap = seps[-1].strip(" -\n" if broken else " -") if n > 1 else ""
             if n > 1 and (last.group(0).lower() in CONNECTORS or (gap != "" and not _comma_code(text, toks, i, n))):
                 continue
             if any(not w.group(0)[:1].isupper() and w.group(0).lower() not in CONNECTORS for w in toks[i : i + n]):
                 continue
-            if any(text[toks[k].end() : toks[k + 1].start()].strip(" -") for k in range(i, i + n - 1)) and not _comma_code(text, toks, i, n):
+            if any(x.strip(" -\n" if broken else " -") for x in seps) and not _comma_code(text, toks, i, n):
                 continue  # punctuation between the words: not one name ("Washington, DC" is)
             a, b = t.start(), last.end()
             if text[b - 2 : b] in ("'s", "’s"):
@@ -233,6 +237,8 @@ def find(text: str) -> list[Mention]:
                 if named and key2 not in g.not_places:
                     b, key, cands = b - 1, key2, named
             if not cands or key in g.not_places:
+                continue
+            if broken and not any(p.kind in ("country", "state", "region") or p.population >= 100_000 for p in cands):
                 continue
             in_state = _state_after(text, b, cands)
             if in_state:
