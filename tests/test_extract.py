@@ -2343,3 +2343,11 @@ def test_a_place_name_a_line_break_cuts() -> None:
     got = [(m.text, m.name) for m in places.find("THEREFORE, HE\n\nFEELS HE IS ALREADY WETL KNOWN IN COSTA\n\nRICA AND FURTHER PUBLIC DISCLOSURE")]
     assert got == [("COSTA\n\nRICA", "Costa Rica")], got
     assert [m.name for m in places.find("went to Paris.\n\nSanta Fe")] == ["Paris", "Santa Fe"]
+
+
+def test_a_one_word_place_the_document_names_as_a_person_is_that_person() -> None:
+    # State C05792090 (public domain): "Professor Yunus" throughout; the model read "Yunus" in the
+    # subject line ("related to Yunus") as a town
+    text, filename = _labelled_text("C05792090")
+    rec = declass.parse_bytes(text.encode(), filename)
+    assert "Yunus" in _people(rec) and "Yunus" not in _places(rec)

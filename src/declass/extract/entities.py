@@ -439,8 +439,9 @@ def _patronymics(ms: list[Mention]) -> None:
 def _people_not_places(ms: list[Mention]) -> None:
     """A one-word town or organisation that is the surname or the given name of one person the
     document names in full is that person: "Valenzuela" beside "Arturo A Valenzuela", "Moore"
-    beside "Gwen Moore", "Kabila" beside "Joseph Kabila". Countries, states and names from packs
-    or acronyms keep their reading."""
+    beside "Gwen Moore", "Kabila" beside "Joseph Kabila"; or the person the document names by that
+    word alone at least as often ("Professor Yunus"). Countries, states and names from packs or
+    acronyms keep their reading."""
     full = [m for m in ms if m.type == "person" and len(m.name.split()) > 1]
     by_word: dict[str, set[str]] = defaultdict(set)
     first: dict[str, Mention] = {}
@@ -449,6 +450,12 @@ def _people_not_places(ms: list[Mention]) -> None:
         for t in (toks[0], toks[-1]):
             by_word[t].add(m.key)
             first.setdefault(m.key, m)
+    # people named by one word only, with how often: {folded name: (a mention, count)}
+    lone_counts = Counter(m.key for m in ms if m.type == "person" and len(m.name.split()) == 1)
+    lone_people: dict[str, tuple[Mention, int]] = {}
+    for m in ms:
+        if m.type == "person" and m.key in lone_counts:
+            lone_people.setdefault(fold(m.name), (m, lone_counts[m.key]))
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in full:
         toks = fold(m.name).split()
@@ -470,6 +477,13 @@ def _people_not_places(ms: list[Mention]) -> None:
         if keys and len({_ends(first[k].name) for k in keys}) == 1:
             # one person, or one person OCR or a middle initial made several ("Vikram I Singh", "Vikram J Singh")
             p = first[min(keys)]
+            m.type, m.key, m.name, m.attributes = "person", p.key, p.name, dict(p.attributes)
+            continue
+        lone = lone_people.get(fold(m.text))
+        if lone is not None and lone[1] >= sum(1 for x in ms if x.key == m.key):
+            # "Professor Yunus" four times, "Yunus" a town the model read in the subject line: the
+            # document's one person of that name, named so at least as often
+            p = lone[0]
             m.type, m.key, m.name, m.attributes = "person", p.key, p.name, dict(p.attributes)
 
 
