@@ -2351,3 +2351,14 @@ def test_a_one_word_place_the_document_names_as_a_person_is_that_person() -> Non
     text, filename = _labelled_text("C05792090")
     rec = declass.parse_bytes(text.encode(), filename)
     assert "Yunus" in _people(rec) and "Yunus" not in _places(rec)
+
+
+def test_a_given_name_before_the_models_surname_and_after_a_post() -> None:
+    # State C05790116, NARA 104-10140-10045 (public domain): the model reads "Oliveira", "Wolf"
+    # alone; the given name before them is part of the name, a post before it ("CEO") no part
+    text = (
+        "Then you will take your seat at the head table. CEO Ana Oliveira and Co-Chairs Robyn Brady Ince,\nAnne Delaney, and Kathy Hochul will speak.\n"
+        "0. (Unclassified - RSG) LIAISON Spoke with Betsey Wolf,\nHouse Select Committee on Assassinations staff, about the files.\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "given.txt"))
+    assert {"Ana Oliveira", "Betsey Wolf"} <= people and not {"Oliveira", "Wolf"} & people, people

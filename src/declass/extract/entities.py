@@ -240,6 +240,8 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
             # a full name beats a pack's surname inside it: "Holbrooke, Richard" on an address line,
             # "Jill Biden" (the pack's "Biden" is her husband)
             or (m.type == "person" and _fuller(m, clash))
+            # a given name before the model's one-word person is the person's ("CEO Ana Oliveira")
+            or (m.type == "person" and all(k.type == "person" and k.source.startswith("model:") and len(k.text.split()) == 1 and k.end == m.end for k in clash))
             or (m.source == institutions.SOURCE and all(k.type == "organization" and institutions.head_after(m.text[k.end - m.start :]) for k in clash))
             # a name the document defines with its acronym beats a shorter body inside it ("Department
             # of State Security (DSE)" is no Department of State)

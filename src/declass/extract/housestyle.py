@@ -149,8 +149,9 @@ def given_and_surname(text: str) -> list[Mention]:
         if k in rules.words("not_in_person_names") or sur in rules.words("not_in_person_names") or f in title_words():
             continue
         prev = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, m.start() - 25) : m.start()])
-        if prev and prev.group(1)[:1].isupper() and prev.group(1).lower() not in title_words() and prev.group(1).lower() not in ("and", "or"):
-            continue  # "Mount Vernon Street", "Paris Hilton Hotel": part of a longer name
+        before = prev.group(1).lower() if prev else ""
+        if prev and prev.group(1)[:1].isupper() and before not in title_words() | rules.words("post_words") and before not in ("and", "or"):
+            continue  # "Mount Vernon Street", "Paris Hilton Hotel": part of a longer name ("CEO Ana Oliveira" is hers)
         nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[m.end() : m.end() + 30])
         if nxt and (nxt.group(1)[:1].isupper() and nxt.group(1).lower() not in ("and", "or") and text[m.end() : m.end() + 1] == " "):
             continue  # a third capitalised word: a longer name, the model's
