@@ -2362,3 +2362,11 @@ def test_a_given_name_before_the_models_surname_and_after_a_post() -> None:
     )
     people = _people(declass.parse_bytes(text.encode(), "given.txt"))
     assert {"Ana Oliveira", "Betsey Wolf"} <= people and not {"Oliveira", "Wolf"} & people, people
+
+
+def test_a_nations_ministry_by_its_demonym() -> None:
+    # State C05774856, NARA 104-10166-10146 (public domain): "the Hungarian MFA", "Israeli
+    # Ministry of Defense" are that country's ministries
+    text = "Wednesday, May 12 at 0730 EDT. Please reach out to the\nHungarian MFA.\n\nHe had contacts in the Israeli Ministry of Defense.\n"
+    orgs = _orgs(declass.parse_bytes(text.encode(), "mfa.txt"))
+    assert {"Hungarian MFA", "Israeli Ministry of Defense"} <= orgs, orgs

@@ -176,7 +176,9 @@ def _national_services(text: str) -> list[Mention]:
         g = 1 if m.group(1) else 3
         if m.group(g).lower() not in rules.words("demonyms"):
             continue
-        name = f"{m.group(g).capitalize()} {' '.join(w.capitalize() for w in m.group(g + 1).split())}"
+        words = m.group(g + 1).split()
+        head = words[0] if len(words) == 1 and len(words[0]) <= 3 else " ".join(w.lower() if w.lower() in ("of", "and") else w.capitalize() for w in words)
+        name = f"{m.group(g).capitalize()} {head}"  # "Hungarian MFA", "Cuban Ministry of Interior"
         out.append(Mention(m.start(), m.end(), m.group(0), "organization", f"organization:{slug(name)}", name, "rule:national-service", RULE_PRIORITY, {}))
     return out
 
