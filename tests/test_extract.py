@@ -2370,3 +2370,13 @@ def test_a_nations_ministry_by_its_demonym() -> None:
     text = "Wednesday, May 12 at 0730 EDT. Please reach out to the\nHungarian MFA.\n\nHe had contacts in the Israeli Ministry of Defense.\n"
     orgs = _orgs(declass.parse_bytes(text.encode(), "mfa.txt"))
     assert {"Hungarian MFA", "Israeli Ministry of Defense"} <= orgs, orgs
+
+
+def test_a_square_is_a_place_and_baradei_is_elbaradei() -> None:
+    # State C05777742 (public domain): live notes from Cairo, 28 January 2011
+    text = (
+        "prayers are over, protests have begun\n\nBaradei prayed in public w 2000 supporters\n\n"
+        "Water canons being used in Tahrir Square\n\nAlong with Cairo, also Minya, Alex, Sharqiya, Suez\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cairo.txt")
+    assert "Tahrir Square" in _places(rec) and "Mohamed ElBaradei" in _people(rec)
