@@ -2380,3 +2380,15 @@ def test_a_square_is_a_place_and_baradei_is_elbaradei() -> None:
     )
     rec = declass.parse_bytes(text.encode(), "cairo.txt")
     assert "Tahrir Square" in _places(rec) and "Mohamed ElBaradei" in _people(rec)
+
+
+def test_ops_is_the_operations_center_in_the_e_mails() -> None:
+    # State C05781491, C05780965 (public domain): "Ops" as written is the Operations Center; "ops"
+    # and a cable's "OPS" are words, and a record before 1990 has no such centre
+    text = (
+        "From: Jiloty, Lauren C\nSent: Friday, March 4, 2011 8:25 AM\nTo: H\nSubject: Al-faisal\n\n"
+        "Ops just called me to say that they have his staff on. Otherwise, ops is still trying to negotiate possibilities.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "ops.txt")
+    ops = [e for e in rec.entities if e["name"] == "State Department Operations Center"]
+    assert len(ops) == 1 and [m["text"] for m in ops[0]["mentions"]] == ["Ops"], ops
