@@ -2392,3 +2392,17 @@ def test_ops_is_the_operations_center_in_the_e_mails() -> None:
     rec = declass.parse_bytes(text.encode(), "ops.txt")
     ops = [e for e in rec.entities if e["name"] == "State Department Operations Center"]
     assert len(ops) == 1 and [m["text"] for m in ops[0]["mentions"]] == ["Ops"], ops
+
+
+def test_a_given_name_of_the_world_lists_before_a_surname_in_capitals() -> None:
+    # NARA 104-10133-10437, 104-10110-10716 (public domain): CIA's "Given SURNAME" with a given name
+    # only the world lists know; a surname that is also a word when the record prints it again
+    text = (
+        "ber 1963, on the OSWALD Case, Abram CHAYES, Legal Officer of the Department of State.\n\n"
+        "ing to the Chicago office was \"one of Horace SPEED's (SAS) leads\n\nobtained from Ralph PEREZ.\n"
+        "SPEED is Horace SPEED III, #199499.\n\n"
+        # NARA 104-10291-10016: OCR's signature block, a word in capitals after a given name
+        "ployed with a firm tha'\n\ndoes not ave any further details.\n\nGabe OFFICER\n\nTere ELOET INS\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "world.txt"))
+    assert {"Abram Chayes", "Horace Speed"} <= people and "Gabe Officer" not in people, people

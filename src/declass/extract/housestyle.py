@@ -497,7 +497,17 @@ def _surname_in_capitals(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _HOUSE.finditer(text):
         russian = patronymic(m.group("mid") or "")  # a patronymic makes it a name, whatever the given name
-        first_known = m.group("given").lower() in given or (russian and not _a_word(m.group("given").upper()))
+        g0, s0 = fold(m.group("given")), fold(m.group("sur"))
+        # a given name of the world lists that is no word of the records ("Abram CHAYES"; not "Will"),
+        # before a surname of four letters or more that is none either ("Gabe OFFICER" is OCR's)
+        world = (
+            len(g0) >= 4
+            and len(s0) >= 4
+            and g0 in world_given_names()
+            and not {g0} & (common_words() | rules.ordinary_words())
+            and (s0 in world_surnames() or s0 not in common_words() | rules.ordinary_words() or len(re.findall(rf"\b{re.escape(m.group('sur'))}\b", text)) > 1)
+        )  # a surname that is also a word counts when the record prints it again ("Horace SPEED" ... "SPEED is")
+        first_known = m.group("given").lower() in given or world or (russian and not _a_word(m.group("given").upper()))
         if not first_known or not _surname(m.group("sur"), given, not_sur):
             continue
         end = m.end()
