@@ -2406,3 +2406,14 @@ def test_a_given_name_of_the_world_lists_before_a_surname_in_capitals() -> None:
     )
     people = _people(declass.parse_bytes(text.encode(), "world.txt"))
     assert {"Abram Chayes", "Horace Speed"} <= people and "Gabe Officer" not in people, people
+
+
+def test_full_names_in_capitals_with_an_initial_and_another_ruby() -> None:
+    # NARA 104-10219-10015, 124-90118-10106 (public domain): a given name, an initial and a surname
+    # no list knows; a woman named Ruby is not Jack Ruby
+    text = (
+        "120 IN 1964 OLIVER Go GALBOND BRIEFED SEVERAL OF ABOVE AND\n\nIN 196S' CHESTER D. DAINOLD GAVE BRIEFING @IR 98949). SIMILAR\n\n"
+        "4515 Swiss Avenue, advised she had never seen POPE at the\napartment rented by RUBY JELSEN and her daughter, PEGGY FRY,\nin November, 1958.\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "caps.txt"))
+    assert "Chester D. Dainold" in people and "Jack Ruby" not in people, people

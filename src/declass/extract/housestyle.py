@@ -409,7 +409,17 @@ def _names_in_capitals(text: str) -> list[Mention]:
             and (sur.lower() not in common_words() or (fold(sur) in world_surnames() and len(sur) > 3))
             and not _NAME_BEFORE.search(text, max(0, m.start("all") - 20), m.start("all"))  # "Manuel MORENO SANCHEZ"
         )
-        if (not known_given and not russian) or not _surname(sur, given, not_sur):
+        # a given name of the world's lists, a middle initial and a surname that is no word: a full
+        # name whatever the surname ("CHESTER D. DAINOLD GAVE BRIEFING")
+        initialled = (
+            bool(mid)
+            and re.fullmatch(r"[A-Z]\.", mid or "") is not None
+            and fold(first) in given_anywhere()
+            and first.lower() not in title_words()
+            and len(sur) >= 4
+            and not {sur.lower(), fold(sur)} & (rules.ordinary_words() | common_words() | rules.words("not_in_person_names"))
+        )
+        if (not known_given and not russian and not initialled) or not _surname(sur, given, not_sur):
             continue
         before = re.search(r"([A-Za-z]+)\.?[^\S\n]+$", text[max(0, m.start("all") - 16) : m.start("all")])
         if before and before.group(1).lower() in rules.words("place_name_starts"):

@@ -19,10 +19,10 @@ import yaml
 from rapidfuzz.distance import Levenshtein
 
 from declass import settings
-from declass.extract import housestyle, rules
+from declass.extract import housestyle, places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, fold_same_length, line_of, without_initials
-from declass.extract.titles import honorifics
+from declass.extract.titles import honorifics, title_words
 from declass.read.quality import common_words
 
 PRIORITY = 40
@@ -283,6 +283,9 @@ def _begins_institution(e: Entry, text: str, end: int) -> bool:
 _NEXT_WORD = re.compile(r"(?:[^\S\n]+|-)([A-Z][a-z]+)\b")
 
 
+_NEXT_CAPS = re.compile(r"[^\S\n]+([A-Z]{3,})(?![\w'’-])")
+
+
 def _name_runs_on(e: Entry, text: str, end: int) -> bool:
     """A person's name followed by a capitalised word that is no common word is a longer name of
     someone else: "President Johnson Sirleaf" is not President Johnson."""
@@ -290,6 +293,20 @@ def _name_runs_on(e: Entry, text: str, end: int) -> bool:
         return False
     nxt = _NEXT_WORD.match(text, end)
     return nxt is not None and nxt.group(1).lower() not in common_words()
+
+
+def _given_name_runs_on(e: Entry, text: str, start: int, end: int) -> bool:
+    """In capitals, a person's one-word name that is also a given name, before a word in capitals
+    that is no word of the records, title or place, is someone else's given name ("RUBY JELSEN AND
+    HER DAUGHTER" is not Jack Ruby; "OSWALD VISHED", OCR's, is Oswald)."""
+    raw = text[start:end]
+    if e.type != "person" or not raw.isupper() or " " in raw or fold(raw) not in housestyle.world_given_names():
+        return False
+    caps = _NEXT_CAPS.match(text, end)
+    if caps is None:
+        return False
+    w = caps.group(1).lower()
+    return w not in common_words() and w not in rules.ordinary_words() and w not in title_words() and fold(w) not in places.gazetteer().index
 
 
 def _office(title: str | None, e: Entry) -> bool:
@@ -435,6 +452,8 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
                 continue  # "RECORD SERIES : JFK": the collection a form files the record in
             if _after_other_name(e, text, a):
                 continue
+            if _given_name_runs_on(e, text, a, b):
+                continue  # "RUBY JELSEN"
             if not _part_of_other_name(e, text, b) and not _name_runs_on(e, text, b) and not _begins_institution(e, text, b):
                 out.append(_mention(m, key, text, a, b, ""))
     if m.acronym_re is not None:
@@ -444,8 +463,8 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
                 continue
             if _letter_run(text, hit.start(), m.acronyms):
                 continue
-            if _after_other_name(m.entries[key], text, hit.start()):
-                continue
+            if _after_other_name(m.entries[key], text, hit.start()) or _given_name_runs_on(m.entries[key], text, hit.start(), hit.end()):
+                continue  # "Mrs. Oswald"; "RUBY JELSEN AND HER DAUGHTER"
             if hit.group(0).islower() and text[hit.end() : hit.end() + 1] in ("@", "."):
                 continue  # "hrc@...", "hrc.org": an address, not the person
             if _after_ok(m.entries[key], hit.group(0), text, hit.start(), hit.end(), year):
@@ -475,7 +494,14 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
         for hit in m.surnames.finditer(low):
             a, b = hit.span()
             key = m.by_surname.get(fold(text[a:b]))
-            if key and text[a : a + 1].isupper() and free(a, b) and not came_later(m.entries[key], year) and not _after_other_name(m.entries[key], text, a):
+            if (
+                key
+                and text[a : a + 1].isupper()
+                and free(a, b)
+                and not came_later(m.entries[key], year)
+                and not _after_other_name(m.entries[key], text, a)
+                and not _given_name_runs_on(m.entries[key], text, a, b)
+            ):
                 hits.setdefault(key, []).append((a, b))
         for key, spans in hits.items():
             # a bare surname names the pack's person only when the document also gives the full
