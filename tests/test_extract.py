@@ -2417,3 +2417,9 @@ def test_full_names_in_capitals_with_an_initial_and_another_ruby() -> None:
     )
     people = _people(declass.parse_bytes(text.encode(), "caps.txt"))
     assert "Chester D. Dainold" in people and "Jack Ruby" not in people, people
+
+
+def test_a_file_number_ends_a_name() -> None:
+    # NARA 104-10310-10271 (public domain): a name and its 201 file number on a subject line
+    text = "MEMORANDUM FOR: DO/Security\n\nSUBJECT:\n\nThomas James Devine - 201267708\n"
+    assert "Thomas James Devine" in _people(declass.parse_bytes(text.encode(), "file.txt"))

@@ -49,7 +49,9 @@ def model() -> Any | None:
 _JUNK = re.compile(r"\d|REDACTED|//|^[^A-Za-z]*$")
 _STRIP_HEAD = re.compile(r"^(?:the|The|THE|a|an)\s+")
 _LIST_MARK = re.compile(r"[a-z][.)]\s+(?=[A-Z])")
-_STRIP_TAIL = re.compile(r"(?:'s|’s|-[A-Z]\W*|[\s,.;:'\"’)-]+)$")  # "Breneman-Y-": an OCR'd mark
+# what ends a span and is no part of the name: "Breneman-Y-" (an OCR'd mark), "Thomas James Devine
+# - 201267708" (a file number)
+_STRIP_TAIL = re.compile(r"(?:'s|’s|-[A-Z]\W*|[\s,.;:'\"’)-]+|[^\S\n]+[-–—#][^\S\n]*#?\d[\d-]*)$")
 
 
 def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
