@@ -2423,3 +2423,10 @@ def test_a_file_number_ends_a_name() -> None:
     # NARA 104-10310-10271 (public domain): a name and its 201 file number on a subject line
     text = "MEMORANDUM FOR: DO/Security\n\nSUBJECT:\n\nThomas James Devine - 201267708\n"
     assert "Thomas James Devine" in _people(declass.parse_bytes(text.encode(), "file.txt"))
+
+
+def test_a_given_name_and_two_surnames_the_model_missed() -> None:
+    # NARA 180-10141-10186, 124-90137-10299 (public domain): Spanish names with both surnames
+    text = "From vol. IT:\nPedro Diaz Lanz 1963\nPedro Inis and Marcos Diaz Kanz- attempted to make air drops.\n\nFabio Escalona Almeida, brother of subject, born 9/25/25.\n"
+    people = _people(declass.parse_bytes(text.encode(), "spanish.txt"))
+    assert {"Pedro Diaz Lanz", "Fabio Escalona Almeida"} <= people, people

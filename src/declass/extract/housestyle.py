@@ -152,15 +152,29 @@ def given_and_surname(text: str) -> list[Mention]:
         before = prev.group(1).lower() if prev else ""
         if prev and prev.group(1)[:1].isupper() and before not in title_words() | rules.words("post_words") and before not in ("and", "or"):
             continue  # "Mount Vernon Street", "Paris Hilton Hotel": part of a longer name ("CEO Ana Oliveira" is hers)
-        nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[m.end() : m.end() + 30])
-        if nxt and (nxt.group(1)[:1].isupper() and nxt.group(1).lower() not in ("and", "or") and text[m.end() : m.end() + 1] == " "):
+        end = m.end()
+        nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[end : end + 30])
+        second = re.match(r"[^\S\n]([A-Z][a-z]{2,})(?![\w'’@-])", text[end : end + 30])
+        if second and known_sur and _second_surname(second.group(1)):
+            end += second.end()  # "Pedro Diaz Lanz": a Spanish name's second surname
+            nxt = re.match(r"[^\S\n]*([A-Za-z]+)", text[end : end + 30])
+        if nxt and (nxt.group(1)[:1].isupper() and nxt.group(1).lower() not in ("and", "or") and text[end : end + 1] == " "):
             continue  # a third capitalised word: a longer name, the model's
         if nxt and (nxt.group(1).lower() in rules.words("not_after_person_names") or nxt.group(1).lower() in rules.words("institution_heads")):
             continue
-        raw = m.group(0)
+        raw = text[m.start() : end]
         name = " ".join(raw.split())
-        out.append(Mention(m.start(), m.end(), raw, "person", f"person:{slug(name)}", name, PAIR_SOURCE, PAIR_PRIORITY))
+        out.append(Mention(m.start(), end, raw, "person", f"person:{slug(name)}", name, PAIR_SOURCE, PAIR_PRIORITY))
     return out
+
+
+def _second_surname(w: str) -> bool:
+    """A word after a given name and a surname that is a second surname: one the lists know, no
+    word of the records, place or given name ("Pedro Diaz Lanz"; not "John Smith Said")."""
+    f = fold(w)
+    if f not in world_surnames() or f in given_anywhere() or f in rules.ordinary_words() or f in common_words():
+        return False
+    return f not in places.gazetteer().index
 
 
 def _alone(text: str, a: int, b: int) -> bool:
