@@ -242,8 +242,9 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
             # a full name beats a pack's surname inside it: "Holbrooke, Richard" on an address line,
             # "Jill Biden" (the pack's "Biden" is her husband)
             or (m.type == "person" and _fuller(m, clash))
-            # a given name before the model's one-word person is the person's ("CEO Ana Oliveira")
-            or (m.type == "person" and all(k.type == "person" and k.source.startswith("model:") and len(k.text.split()) == 1 and k.end == m.end for k in clash))
+            # the model's one-word person is the first or last word of a name a rule reads in full
+            # ("CEO Ana Oliveira", "Pedro Diaz Lanz 1963")
+            or (m.type == "person" and all(_end_word_of(k, m) for k in clash))
             or (m.source == institutions.SOURCE and all(k.type == "organization" and institutions.head_after(m.text[k.end - m.start :]) for k in clash))
             # a name the document defines with its acronym beats a shorter body inside it ("Department
             # of State Security (DSE)" is no Department of State)
@@ -256,6 +257,11 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
             starts.insert(i, m.start)
             kept.insert(i, m)
     return kept
+
+
+def _end_word_of(k: Mention, m: Mention) -> bool:
+    """Whether ``k`` is a one-word person only the model read, the first or last word of ``m``."""
+    return k.type == "person" and k.source.startswith("model:") and len(k.text.split()) == 1 and (k.end == m.end or k.start == m.start)
 
 
 def _fuller(m: Mention, inside: list[Mention]) -> bool:
