@@ -2430,3 +2430,15 @@ def test_a_given_name_and_two_surnames_the_model_missed() -> None:
     text = "From vol. IT:\nPedro Diaz Lanz 1963\nPedro Inis and Marcos Diaz Kanz- attempted to make air drops.\n\nFabio Escalona Almeida, brother of subject, born 9/25/25.\n"
     people = _people(declass.parse_bytes(text.encode(), "spanish.txt"))
     assert {"Pedro Diaz Lanz", "Fabio Escalona Almeida"} <= people, people
+
+
+def test_a_given_name_only_the_world_lists_know_in_clean_text_and_a_suffix() -> None:
+    # State C05780965, C05786217 (public domain): a call list in an e-mail; "Sr" ends a name
+    text = (
+        "From: H [mailto:HDR22@clintonemail.com]\nSent: Tuesday, July 05, 2011 4:29 PM\nTo: Jiloty, Lauren C\nCc: Huma Abedin\n"
+        "Subject: Call list\n\nCan you send me a new one? You can send to Oscar who is here for printing or fax to my house.\n\n"
+        "Pis add the following;\nVali Nasr\nIrwin Redlener\nGeorge Soros\n\nAnd schedule calls for me w Eikenberry\n\n"
+        "I returned Jesse Jackson Sr's call to S. He is seeking to speak to her regarding his pending visit next week.\n"
+    )
+    people = _people(declass.parse_bytes(text.encode(), "calls.txt"))
+    assert {"Irwin Redlener", "Jesse Jackson Sr"} <= people, people

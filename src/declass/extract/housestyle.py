@@ -20,7 +20,7 @@ from declass.extract import places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, shouting, slug
 from declass.extract.titles import honorifics, title_words, titles
-from declass.read.quality import common_words
+from declass.read.quality import assess, common_words
 
 PRIORITY = 36  # above the gazetteer ("VICTOR" is no Victorville), below packs
 LONE_SOURCE = "rule:given name"
@@ -142,7 +142,17 @@ def given_and_surname(text: str) -> list[Mention]:
         first, sur = m.group("given"), m.group("sur")
         f, k = first.lower(), fold(sur)
         known_sur = k in world_surnames()
-        if not (f in given or (fold(f) in world and known_sur)) or (f in also and not known_sur):
+        # a given name only the world lists know, before a surname no list knows, where OCR is clean
+        # ("Greeter: Bertrand Audoin", "Home of Adrienne Arsht"; OCR's noise makes such pairs)
+        world_pair = (
+            fold(f) in world
+            and len(f) >= 4
+            and len(k) >= 4
+            and fold(f) not in words
+            and not {k, sur.lower()} & (rules.words("not_after_person_names") | rules.words("institution_heads"))
+            and _clean_around(text, m.start(), m.end())
+        )
+        if not (f in given or (fold(f) in world and known_sur) or world_pair) or (f in also and not known_sur):
             continue
         if not known_sur and (sur.lower() in words or k in g.index or k in given_anywhere()):
             continue  # "Paul Street", "Jordan River", "Tom Jim": no surname
@@ -166,6 +176,12 @@ def given_and_surname(text: str) -> list[Mention]:
         name = " ".join(raw.split())
         out.append(Mention(m.start(), end, raw, "person", f"person:{slug(name)}", name, PAIR_SOURCE, PAIR_PRIORITY))
     return out
+
+
+def _clean_around(text: str, a: int, b: int, reach: int = 400) -> bool:
+    """Whether the text around ``text[a:b]`` is clean, three words in four common words (as the
+    model's reader judges OCR: ner.NOISY_BELOW)."""
+    return assess(text[max(0, a - reach) : b + reach]).known >= 0.75
 
 
 def _second_surname(w: str) -> bool:

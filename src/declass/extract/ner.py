@@ -492,13 +492,13 @@ def _known_word(w: str) -> bool:
 
 
 def _stub(w: str) -> bool:
-    """A word of two letters, not in capitals (initials, acronyms), no particle ("de", "al") and no
-    name of the lists ("Li", "Ed", "Ho"): OCR noise inside what the model calls a name."""
+    """A word of two letters, not in capitals (initials, acronyms), no particle ("de", "al"), suffix
+    ("Jr", "Sr") or name of the lists ("Li", "Ed", "Ho"): OCR noise inside what the model calls a name."""
     core = w.strip(",;:'’")
     if not core.isalpha() or len(core) != 2 or core.isupper():
         return False  # initials ("J", "JN") and acronyms ("UC Berkeley") are no noise
     f = core.lower()
-    return not (f in rules.words("name_particles") or f in housestyle.world_surnames() or f in housestyle.world_given_names())
+    return not (f in rules.words("name_particles") or f in rules.words("name_suffixes") or f in housestyle.world_surnames() or f in housestyle.world_given_names())
 
 
 _NAME_CHARS = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
@@ -540,8 +540,9 @@ def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozense
         return True
     if len(toks) == 1 and len(s) <= 2:
         return True
-    if typ == "person" and len(toks) >= 2 and len(toks[-1].strip(".")) == 1:
-        return True  # "Jacob J", "Bill B": a name cut before its surname
+    bare = [w for w in toks if w.strip(".,").lower() not in rules.words("name_suffixes")]
+    if typ == "person" and len(toks) >= 2 and bare and len(bare[-1].strip(".")) == 1:
+        return True  # "Jacob J", "Bill B", "John E Jr": a name cut before its surname
     if len(toks) >= 3 and all(len(w) <= 3 for w in toks):
         return True  # "Dem Ind Men Wom Wht": a table's column heads
     if typ == "person" and any(w.strip(".,").lower() in _not_in_person_names() for w in toks):
