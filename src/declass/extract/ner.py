@@ -498,7 +498,9 @@ def _stub(w: str) -> bool:
     if not core.isalpha() or len(core) != 2 or core.isupper():
         return False  # initials ("J", "JN") and acronyms ("UC Berkeley") are no noise
     f = core.lower()
-    return not (f in rules.words("name_particles") or f in rules.words("name_suffixes") or f in housestyle.world_surnames() or f in housestyle.world_given_names())
+    if f in rules.words("name_particles") or f in rules.words("name_suffixes"):
+        return False
+    return not (f in housestyle.world_surnames() or f in housestyle.world_given_names())
 
 
 _NAME_CHARS = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
