@@ -2442,3 +2442,23 @@ def test_a_given_name_only_the_world_lists_know_in_clean_text_and_a_suffix() -> 
     )
     people = _people(declass.parse_bytes(text.encode(), "calls.txt"))
     assert {"Irwin Redlener", "Jesse Jackson Sr"} <= people, people
+
+
+def test_rooms_cut_names_and_a_surname_with_its_article_are_no_bodies() -> None:
+    # State C05780969 (a schedule), C05739783 (a wrapped Cc list), C05794115 (public domain)
+    schedule = (
+        "10:15 am      MEETING w/SPECIAL ENVOY TO THE MIDDLE EAST DAVID HALE\n10:45 am      Secretary's Outer Office\n"
+        "              Contact:\n              CLOSED PRESS\n\n11:30 am      MEETING WITH POTUS\n              Oval Office\n"
+    )
+    assert not {"Secretary's Outer Office", "Oval Office", "Outer Office"} & _orgs(declass.parse_bytes(schedule.encode(), "schedule.txt"))
+    cc = '           From: Dibble, Elizabeth L\n           Sent: Wednesday. September 14 2011 10:08 AM\n           To                                                                           Sullivan, Jacob J; Gordon, Philip H; Carson,\n           Johnnie; Ryo, Rexon Y; Pelofelty,   Eric), Welk, Aim G; Zeya,  tiers 5; Grantham,  Chris W; Shannon, Thomas A (P);\n           Nuland, Victoria 3; Ward, Kenneth D; Kennedy, Patrick F; Austin-Ferguson, Kathleen T; Lohman, Lee; Crete, Gene A; Carl\n                                          Stephanie S. Naranjo, Brian R; Pittman, H Dean; Pascual, Carlos; Cekuta, Robert F;\n                                                              Wand, Mark (DCHA/AA); Romanowski, Aline (ME/AA); Gray, Gordon                      B6\n           Cc Fell/Ilan, Jeffrey D; Djerassl, Alexander M; Maxwell, Raymond 0; Roebuck, William V; Sidereas, Eugenia M; Abdalla,\n           Alyce N; Polaschlk, Joan A\n           Subject: Quick readout from Jeff Feitman in Tried\n\n           Jeff asked me to pass along the following readout. Please excuse the free-form list of subjects but I wanted to get this\n           out qu'
+    assert not {"Philip H", "Eugenia M", "Alyce N"} & _orgs(declass.parse_bytes(cc.encode(), "cc.txt"))
+    memo = (
+        "the MB representatives stated that they had been put in a\n  position of speaking out against the administration of Prime "
+        "Minister Kamal el-Ganzouri, or risk\n  losing their position of legitimacy among the civilian political parties. According to this\n"
+        "  individual, the MB representatives assured the SCAF officers that these statements were not\n  aimed at Tantawi, but rather at "
+        "el-Ganzouri. They added that maintaining the established\n  transition schedule is acceptable to the MB, although they would not "
+        "object to Tantawi\n  appointing a new interim government replacing el-Ganzouri, whom they believe is incompetent.\n"
+    )
+    rec = declass.parse_bytes(memo.encode(), "ganzouri.txt")
+    assert "el-Ganzouri" not in _orgs(rec) and "Kamal el-Ganzouri" in _people(rec)

@@ -457,7 +457,8 @@ def _people_not_places(ms: list[Mention]) -> None:
     first: dict[str, Mention] = {}
     for m in full:
         toks = fold(m.name).split()
-        for t in (toks[0], toks[-1]):
+        # the surname as a word of its own too: "el-Ganzouri" of "Kamal el-Ganzouri"
+        for t in (toks[0], toks[-1], fold(m.name.split()[-1])):
             by_word[t].add(m.key)
             first.setdefault(m.key, m)
     # people named by one word only, with how often: {folded name: (a mention, count)}
@@ -472,7 +473,7 @@ def _people_not_places(ms: list[Mention]) -> None:
         by_ends[(toks[0], toks[-1])].add(m.key)
     for m in ms:
         toks = fold(m.text).split()
-        if m.type == "organization" and m.source.startswith("model:") and 2 <= len(toks) <= 4:
+        if m.type == "organization" and m.source.startswith("model:") and 2 <= len(m.text.split()) <= 4:
             # "Yuriy Nosenko" beside "Yuriy Ivanovich Nosenko": the given name and the surname of one person
             keys = by_ends.get((toks[0], toks[-1]))
             if keys and len(keys) == 1:

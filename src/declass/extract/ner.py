@@ -545,6 +545,8 @@ def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozense
     bare = [w for w in toks if w.strip(".,").lower() not in rules.words("name_suffixes")]
     if typ == "person" and len(toks) >= 2 and bare and len(bare[-1].strip(".")) == 1:
         return True  # "Jacob J", "Bill B", "John E Jr": a name cut before its surname
+    if typ == "organization" and len(toks) == 2 and len(toks[1].strip(".")) == 1 and fold(toks[0]) in housestyle.given_anywhere():
+        return True  # "Philip H" of "Gordon, Philip H" in a wrapped Cc list: a person's name, cut
     if len(toks) >= 3 and all(len(w) <= 3 for w in toks):
         return True  # "Dem Ind Men Wom Wht": a table's column heads
     if typ == "person" and any(w.strip(".,").lower() in _not_in_person_names() for w in toks):
