@@ -19,7 +19,7 @@ from declass.datafiles import load_yaml, read_words
 from declass.extract import places, rules
 from declass.extract.mention import Mention
 from declass.extract.textutil import fold, shouting, slug
-from declass.extract.titles import honorifics, title_words, titles
+from declass.extract.titles import honorifics, plural_titles, title_words, titles
 from declass.read.quality import assess, common_words
 
 PRIORITY = 36  # above the gazetteer ("VICTOR" is no Victorville), below packs
@@ -150,7 +150,7 @@ def given_and_surname(text: str) -> list[Mention]:
             and len(k) >= 4
             and fold(f) not in words
             and not {k, sur.lower()} & (rules.words("not_after_person_names") | rules.words("institution_heads"))
-            and _clean_around(text, m.start(), m.end())
+            and clean_around(text, m.start(), m.end())
         )
         if not (f in given or (fold(f) in world and known_sur) or world_pair) or (f in also and not known_sur):
             continue
@@ -178,10 +178,14 @@ def given_and_surname(text: str) -> list[Mention]:
     return out
 
 
-def _clean_around(text: str, a: int, b: int, reach: int = 400) -> bool:
-    """Whether the text around ``text[a:b]`` is clean, three words in four common words (as the
-    model's reader judges OCR: ner.NOISY_BELOW)."""
-    return assess(text[max(0, a - reach) : b + reach]).known >= 0.75
+# text whose share of common words is under this is poor OCR (e-mails and clean cables: 0.75-0.95)
+NOISY_BELOW = 0.75
+
+
+def clean_around(text: str, a: int, b: int, reach: int = 400) -> bool:
+    """Whether the text around ``text[a:b]`` (``reach`` characters each side) is clean: three
+    words in four or more common words; poor OCR is under ``NOISY_BELOW``."""
+    return assess(text[max(0, a - reach) : b + reach]).known >= NOISY_BELOW
 
 
 def _second_surname(w: str) -> bool:
@@ -855,7 +859,8 @@ def _mixed_title() -> re.Pattern[str]:
     """A title as the records print it before a name in mixed case ("Major Devany", "Gen. Smith",
     "Colonel Smith/4455"): the titles with a lower-case letter, but the plural ones, then up to two
     given names or initials and a surname."""
-    alts = rules.alternation(t for t in titles() if re.search(r"[a-z]", t) and not t.endswith("s") and t not in rules.data()["titles_not_before_lone_names"])
+    skip = plural_titles() | set(rules.data()["titles_not_before_lone_names"])
+    alts = rules.alternation(t for t in titles() if re.search(r"[a-z]", t) and t not in skip)
     word = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     # the name may end in a possessive ("Mayor Antanas Mockus' 28 percent", "Calderon's")
     return re.compile(rf"(?<![\w.])(?:{alts})[^\S\n]+(?P<name>(?:(?:[A-Z]\.[^\S\n]*|{word}[^\S\n]+)){{0,2}}{word})(?![\w-])(?!['’][A-Za-z]{{2}})")
@@ -864,10 +869,9 @@ def _mixed_title() -> re.Pattern[str]:
 def titled_in_mixed_case(text: str) -> list[Mention]:
     """ "Major Devany/50371", "Colonel Smith agreed": a title of office or rank and the surname
     after it, which the model, reading an OCR'd line, misses (under the model, which reads longer
-    names: "Sheikh Hamad bin Jasim"). The surname no common word the name
-    lists do not know ("General Assembly", "Secretary General"), no big city or country, no
-    institution's head ("President Kennedy Center" names a building); the words before it given
-    names or initials."""
+    names: "Sheikh Hamad bin Jasim"). The surname no common word the name lists do not know
+    ("General Assembly", "Secretary General"), no big city or country, no institution's head
+    ("President Kennedy Center" names a building); the words before it given names or initials."""
     out = []
     stop = title_words() | rules.month_words() | rules.day_words() | rules.words("not_names") | rules.words("demonyms")
     given, not_sur = _data()

@@ -17,7 +17,7 @@ from declass.extract.mention import Mention
 from declass.extract.rules import ordinary_words
 from declass.extract.textutil import fold, shouting, slug
 from declass.extract.titles import honorifics, title_prefix, title_words, titles
-from declass.read.quality import assess, common_words
+from declass.read.quality import common_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
 
@@ -464,13 +464,9 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: d
     return False
 
 
-# text whose share of common words is under this is poor OCR (e-mails and clean cables: 0.75-0.95)
-NOISY_BELOW = 0.75
-
-
-def _noisy_near(text: str, a: int, b: int, reach: int = 400) -> bool:
-    """Whether the text around ``text[a:b]`` is poor OCR (its share of common words)."""
-    return assess(text[max(0, a - reach) : b + reach]).known < NOISY_BELOW
+def _noisy_near(text: str, a: int, b: int) -> bool:
+    """Whether the text around ``text[a:b]`` is poor OCR (``housestyle.clean_around``)."""
+    return not housestyle.clean_around(text, a, b)
 
 
 def _known_word(w: str) -> bool:

@@ -80,6 +80,11 @@ def _plural() -> tuple[dict[str, str], re.Pattern[str]]:
     return data, re.compile(rf"(?<![\w.])(?P<title>{alts}){h}(?P<names>{names})(?![\w'’-])")
 
 
+def plural_titles() -> frozenset[str]:
+    """The titles in the plural ("Senators", "Sens.", "Messrs."): ``plural_titles`` in ``data/titles.yaml``."""
+    return frozenset(_plural()[0])
+
+
 def people_after_plural_titles(text: str) -> list[Mention]:
     """The people a title in the plural names ("Senators Alexander and Isakson", "Ambassadors
     Eikenberry, Ricciardone, and Carney", "Secretaries Reed and Rodriguez"): each surname of the
