@@ -767,19 +767,19 @@ def test_recognition_on_hand_labelled_releases() -> None:
 
 
 def test_recognition_on_the_held_out_labels_pooled() -> None:
-    """The fourteen held-out sets (211 releases: 124 State, 87 JFK; docs/extraction.md says which
-    rules came from which), pooled: the figures of 2026-12-07, after held-out 13's and 14's one
-    scoring (0.848 / 0.790 / 0.870), less a margin."""
+    """The fifteen held-out sets (226 releases: 132 State, 94 JFK; docs/extraction.md says which
+    rules came from which), pooled: the figures of 2026-12-07, after held-out 15's one scoring
+    (0.859 / 0.806 / 0.879), less a margin."""
     from declass.extract import evaluate
 
     report = evaluate.Report()
-    for name in (f"entities-heldout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14")):
+    for name in (f"entities-heldout{n}.jsonl" for n in ("", *map(str, range(2, 16)))):
         part = evaluate.score(Path(__file__).parent / "labels" / name)
         for t, x in part.scores.items():
             y = report.scores[t]
             y.found, y.labels, y.right, y.entities = y.found + x.found, y.labels + x.labels, y.right + x.right, y.entities + x.entities
     s = report.scores
-    assert s["person"].f1 >= 0.82 and s["organization"].f1 >= 0.76 and s["place"].f1 >= 0.84, {t: round(x.f1, 3) for t, x in s.items()}
+    assert s["person"].f1 >= 0.83 and s["organization"].f1 >= 0.77 and s["place"].f1 >= 0.85, {t: round(x.f1, 3) for t, x in s.items()}
 
 
 def test_house_style_names_signatures_and_what_is_no_institution() -> None:
