@@ -549,8 +549,14 @@ def _surname_in_capitals(text: str) -> list[Mention]:
             and len(s0) >= 4
             and g0 in world_given_names()
             and not {g0} & (common_words() | rules.ordinary_words())
-            and (s0 in world_surnames() or s0 not in common_words() | rules.ordinary_words() or len(re.findall(rf"\b{re.escape(m.group('sur'))}\b", text)) > 1)
-        )  # a surname that is also a word counts when the record prints it again ("Horace SPEED" ... "SPEED is")
+            # a surname that is also a word counts when the record prints it again ("Horace SPEED" ...
+            # "SPEED is"), unless a title's ("Gabe OFFICER")
+            and (
+                s0 in world_surnames()
+                or s0 not in common_words() | rules.ordinary_words()
+                or (s0 not in title_words() and _printed_again(m.group("sur"), text))
+            )
+        )
         first_known = m.group("given").lower() in given or world or (russian and not _a_word(m.group("given").upper()))
         if not first_known or not _surname(m.group("sur"), given, not_sur):
             continue
@@ -566,6 +572,11 @@ def _surname_in_capitals(text: str) -> list[Mention]:
         name = title_case(" ".join(raw.split()))
         out.append(Mention(start, end, raw, "person", f"person:{slug(name)}", name, "rule:house-style name", PRIORITY))
     return out
+
+
+def _printed_again(word: str, text: str) -> bool:
+    """Whether ``word`` occurs twice or more in ``text`` as a word of its own."""
+    return len(re.findall(rf"\b{re.escape(word)}\b", text)) > 1
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)[^\S\n]+$")
