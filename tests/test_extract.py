@@ -2393,6 +2393,9 @@ def test_ops_is_the_operations_center_in_the_e_mails() -> None:
     rec = declass.parse_bytes(text.encode(), "ops.txt")
     ops = [e for e in rec.entities if e["name"] == "State Department Operations Center"]
     assert len(ops) == 1 and [m["text"] for m in ops[0]["mentions"]] == ["Ops"], ops
+    # NARA 104-10009-10021 (public domain): a CIA field distribution list, a base of operations
+    stations = "EUR DIVISION\n\nMilan\n\nMunich Liaison Base\n\nMunich Ops. Base (Laurion)\n\nOttawa\n"
+    assert "State Department Operations Center" not in _orgs(declass.parse_bytes(stations.encode(), "stations.txt"))
 
 
 def test_a_given_name_of_the_world_lists_before_a_surname_in_capitals() -> None:
