@@ -1360,11 +1360,8 @@ def test_an_acronym_a_pack_allows_in_lower_case() -> None:
 
 def test_a_given_name_alone_the_model_calls_an_organisation_is_a_person() -> None:
     # State C05788338 (public domain): the model's organisation "Kristy"
-    from declass.extract import evaluate
-
-    path = Path(__file__).parent / "labels" / "entities-heldout8.jsonl"
-    doc = next(d for d in evaluate.labelled(path) if d["id"] == "C05788338")
-    rec = declass.parse_bytes(doc["text"].encode(), doc["filename"])
+    text, filename = _labelled_text("C05788338")
+    rec = declass.parse_bytes(text.encode(), filename)
     assert "Kristy" in _people(rec) and "Kristy" not in _orgs(rec)
 
 
@@ -2298,9 +2295,11 @@ def test_a_word_of_the_records_or_ocr_fragments_make_no_persons_name() -> None:
 
 
 def _labelled_text(doc_id: str) -> tuple[str, str]:
+    """The text and file name of a labelled release (tests/labels), by its id."""
+    from declass.extract import evaluate
+
     for path in sorted((Path(__file__).parent / "labels").glob("entities-*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            doc = json.loads(line)
+        for doc in evaluate.labelled(path):
             if doc["id"] == doc_id:
                 return doc["text"], doc["filename"]
     raise KeyError(doc_id)

@@ -463,6 +463,7 @@ def _people_not_places(ms: list[Mention]) -> None:
             first.setdefault(m.key, m)
     # people named by one word only, with how often: {folded name: (a mention, count)}
     lone_counts = Counter(m.key for m in ms if m.type == "person" and len(m.name.split()) == 1)
+    counts = Counter(m.key for m in ms)
     lone_people: dict[str, tuple[Mention, int]] = {}
     for m in ms:
         if m.type == "person" and m.key in lone_counts:
@@ -491,7 +492,7 @@ def _people_not_places(ms: list[Mention]) -> None:
             m.type, m.key, m.name, m.attributes = "person", p.key, p.name, dict(p.attributes)
             continue
         lone = lone_people.get(fold(m.text))
-        if lone is not None and lone[1] >= sum(1 for x in ms if x.key == m.key):
+        if lone is not None and lone[1] >= counts[m.key]:
             # "Professor Yunus" four times, "Yunus" a town the model read in the subject line: the
             # document's one person of that name, named so at least as often
             p = lone[0]

@@ -135,7 +135,7 @@ def given_and_surname(text: str) -> list[Mention]:
     given, _ = _data()
     also = rules.words("given_names_also_words")
     world = world_given_names()
-    words = common_words() | rules.ordinary_words()
+    words = record_words()
     g = places.gazetteer()
     out = []
     for m in _PAIR.finditer(text):
@@ -298,6 +298,13 @@ def surname_in_capitals(w: str) -> bool:
     return _surname(w, given, not_sur)
 
 
+@lru_cache(maxsize=1)
+def record_words() -> frozenset[str]:
+    """The words of the records: the common words (``read/data/words.txt``, names frequent in the
+    records among them) and those the records mostly print in lower case (``ordinary_words``)."""
+    return common_words() | rules.ordinary_words()
+
+
 def _a_word(w: str) -> bool:
     """A word in capitals that is a word of the records or a nationality, not a surname the lists
     know ("FOLLOWING", "AMERICAN", "SECURITY"; "WHITE", "KING" are surnames)."""
@@ -451,7 +458,7 @@ def _names_in_capitals(text: str) -> list[Mention]:
             and fold(first) in given_anywhere()
             and first.lower() not in title_words()
             and len(sur) >= 4
-            and not {sur.lower(), fold(sur)} & (rules.ordinary_words() | common_words() | rules.words("not_in_person_names"))
+            and not {sur.lower(), fold(sur)} & (record_words() | rules.words("not_in_person_names"))
         )
         if (not known_given and not russian and not initialled) or not _surname(sur, given, not_sur):
             continue
@@ -548,12 +555,12 @@ def _surname_in_capitals(text: str) -> list[Mention]:
             len(g0) >= 4
             and len(s0) >= 4
             and g0 in world_given_names()
-            and not {g0} & (common_words() | rules.ordinary_words())
+            and g0 not in record_words()
             # a surname that is also a word counts when the record prints it again ("Horace SPEED" ...
             # "SPEED is"), unless a title's ("Gabe OFFICER")
             and (
                 s0 in world_surnames()
-                or s0 not in common_words() | rules.ordinary_words()
+                or s0 not in record_words()
                 or (s0 not in title_words() and _printed_again(m.group("sur"), text))
             )
         )
@@ -725,7 +732,7 @@ def near_common_word(w: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _long_common_words() -> list[str]:
-    return sorted(w for w in common_words() | rules.ordinary_words() if len(w) >= 6)
+    return sorted(w for w in record_words() if len(w) >= 6)
 
 
 def titled_in_capitals(text: str) -> list[Mention]:

@@ -333,7 +333,13 @@ def _words_not_names() -> frozenset[str]:
     return frozenset(w for w in common_words() if w in ordinary or w not in names or w in titles)
 
 
-_ARABIC_HYPHENED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z]")  # "al-Hariri", "el-Sisi", "ash-Shami"
+@lru_cache(maxsize=1)
+def _arabic_hyphened() -> re.Pattern[str]:
+    """An Arabic article or particle hyphened to a capitalised name ("al-Hariri", "el-Ganzouri",
+    "ash-Shami"): ``arabic_name_particles`` and ``arabic_name_particles_hyphened`` of rules.yaml."""
+    data = rules.data()
+    particles = {str(w).lower() for w in [*data["arabic_name_particles"], *data["arabic_name_particles_hyphened"]]}
+    return re.compile(rf"(?:{rules.alternation(particles)})-[A-Z]")
 
 
 def _ordinary_not_name(w: str) -> bool:
@@ -547,9 +553,9 @@ def _unlikely_name(s: str, toks: list[str], typ: str, text: str, vocab: frozense
         return True  # "Dem Ind Men Wom Wht": a table's column heads
     if typ == "person" and any(w.strip(".,").lower() in _not_in_person_names() for w in toks):
         return True  # "Idlewild Airport", "BIRMINGHAM SAC"
-    if typ == "person" and any(w[:1].islower() and w.lower() not in rules.words("name_particles") and not _ARABIC_HYPHENED.match(w) for w in toks[1:]):
+    if typ == "person" and any(w[:1].islower() and w.lower() not in rules.words("name_particles") and not _arabic_hyphened().match(w) for w in toks[1:]):
         return True  # "Color de tos ojos", "AMMUGOL al ii": words of a sentence, not a name ("Rafik al-Hariri" is one)
-    if typ == "person" and len(toks) > 1 and toks[-1][:1].islower() and not _ARABIC_HYPHENED.match(toks[-1]):
+    if typ == "person" and len(toks) > 1 and toks[-1][:1].islower() and not _arabic_hyphened().match(toks[-1]):
         return True  # "Saka el": a particle ends no name
     if typ == "person" and len(toks) >= 4 and sum(len(w) <= 3 for w in toks) >= 3:
         return True  # "Tan Tuave Tae Tse Tax": OCR's fragments

@@ -411,8 +411,7 @@ def _lower_case_surname(m: Matcher, raw: str) -> str | None:
     key = m.by_alias.get(fold(raw))
     if key is None or m.entries[key].type != "person" or not raw.isalpha() or len(raw) < 5:
         return None
-    words = common_words() | rules.ordinary_words() | rules.words("spanish_connectors")
-    return None if raw in words else key
+    return None if raw in housestyle.record_words() or raw in rules.words("spanish_connectors") else key
 
 
 def came_later(e: Entry, year: int | None) -> bool:
