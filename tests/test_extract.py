@@ -2465,3 +2465,28 @@ def test_rooms_cut_names_and_a_surname_with_its_article_are_no_bodies() -> None:
     )
     rec = declass.parse_bytes(memo.encode(), "ganzouri.txt")
     assert "el-Ganzouri" not in _orgs(rec) and "Kamal el-Ganzouri" in _people(rec)
+
+
+def test_kennedy_alone_in_the_records_of_the_assassination() -> None:
+    # NARA 104-10056-10125 (undated), 144-10001-10062 (1963), 144-10001-10098 (public domain): the
+    # surname alone names the President in a record that speaks of his assassination or funeral
+    for text in (
+        "ACCORDING S-4, MONTERO REFERRED TO KENNEDY ASSASSINATION... . .-\n\nDURING PEP TALK TO PARTY MEMBERS.\n",
+        "SECRET\n\n26 Nov 63\n\nUNDECEDED ON SENDING DELEGATION TO \u2018KENNEDY FUNERAL\n\nSince the ministry has as yet no reliable information.\n",
+        "JFK ASSASSINATION SYSTEM\n\nDATE: 03/26/97\n\nthe CASTRO Government in the plan for the attack on KENNEDY. Because of this, it is\nfelt that there may be a change.\n",
+    ):
+        rec = declass.parse_bytes(text.encode(), "cable.md")
+        jfk = [e for e in rec.entities if e["name"] == "John F. Kennedy"]
+        assert jfk and any("KENNEDY" in m["text"] for m in jfk[0]["mentions"]), (text, _people(rec))
+    # not another Kennedy (State C05769581-like Cc line, 2011: the Under Secretary; a senator; a
+    # widow; the Library), nor where nothing speaks of the assassination
+    others = (
+        "From: Mills, Cheryl D\nSent: Monday, May 2, 2011 7:12 AM\nTo: H\nCc: Kennedy\nSubject: security\n\nAfter the assassination attempt Kennedy wants a call.\n",
+        "SECRET\n\n12 June 1968\n\nSENATOR KENNEDY SPOKE OF THE ASSASSINATION IN DALLAS.\n",
+        "11 March 1964\n\nMrs. Kennedy had expected to put out word after the assassination.\n",
+        "1998\n\nThe Kennedy Library holds the assassination files.\n",
+        "SECRET\n\n3 June 1963\n\nKENNEDY WILL VISIT ROME NEXT WEEK.\n",
+    )
+    for text in others:
+        rec = declass.parse_bytes(text.encode(), "other.md")
+        assert "John F. Kennedy" not in _people(rec), (text, _people(rec))

@@ -225,3 +225,30 @@ def test_the_2025_release_stamp_under_executive_order_14176_is_furniture() -> No
     stamp = next(f for f in found if f.extra["kind"] == "release-stamp")
     assert stamp.furniture and stamp.end == len(full)
     assert values("Released pursuant to Executive Order 14176, DECLASS. OF RECORDS CONC. THE ASSASSINATIONS OF PRES. JFK, SEN.", "release-stamp")
+
+
+def test_the_jfk_release_stamp_as_ocr_damaged_it_is_furniture() -> None:
+    # the first line of NARA 104-10290-10105, 104-10183-10261, 104-10250-10029, 104-10186-10241,
+    # 104-10290-10164, 104-10227-10027 (public domain): words lost, garbled or cut away
+    damaged = [
+        ("LEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATIOI : Tea \u201c", "LEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATIOI"),
+        (
+            "{NUR ART ANITA RAN LA TREN RT TET RTI a NO IRE \u2014_ RELEASE oe THE Enea JOHN F. KENNEDY fates eet LOL eo ACT OF 1992 I> panies hp yin",
+            "ACT OF 1992",
+        ),
+        ("ee ons # 2022 gi eh UNDER THE PRESIDEN. JOHN F. KENNEDY boa oe ACT OF 1992] 2 DAT i", "ACT OF 1992]"),
+        ("[2 \u2014_ RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY beste RECORDS ACT OF 1992 | CENTRAL INTELLIGENCE AGENCY", "ACT OF 1992 |"),
+        ("(ATION 'RECORDS \u2018ACT OF 1992 ie", "ACT OF 1992"),
+        ("ACT OF 1992", "ACT OF 1992"),
+    ]
+    for line, ends in damaged:
+        text = line + "\n\nSECRET\n\nPURPOSE INVESTIGATION KENNEDY AND KING ASSASSINATIONS.\n"
+        found, _ = scan(text)
+        stamps = [f for f in found if f.extra["kind"] == "release-stamp"]
+        assert len(stamps) == 1 and stamps[0].furniture and stamps[0].start == 0, (line, stamps)
+        assert stamps[0].raw.rstrip().endswith(ends.rstrip()), (line, stamps[0].raw)
+    # a stamp another pattern reads whole is read once; the body's words are no stamp
+    whole = "104-10187-10026 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n"
+    assert len(values(whole, "release-stamp")) == 1
+    for prose in ("PURPOSE INVESTIGATION KENNEDY AND KING ASSASSINATIONS", "INTERNAL SECURITY ACT OF 1950", "the assassination of President Kennedy and the watergate affair"):
+        assert values(prose, "release-stamp") == [], prose

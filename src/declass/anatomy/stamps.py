@@ -30,6 +30,7 @@ class StampPattern:
     trigger: tuple[str, ...] = ()
     before: re.Pattern[str] | None = None
     require_before: bool = False
+    fallback: bool = False  # kept only where no other pattern's match overlaps it
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def patterns() -> tuple[StampPattern, ...]:
                 tuple(p.get("trigger") or ()),
                 re.compile(p["before"]) if p.get("before") else None,
                 bool(p.get("require_before", False)),
+                bool(p.get("fallback", False)),
             )
         )
     return tuple(out)
@@ -143,6 +145,9 @@ def scan(raw: str) -> tuple[list[Finding], list[Finding]]:
                         )
             f = Finding("stamp", value, start, end, raw[start:end], p.name, furniture=p.furniture, extra={"kind": p.kind, "agency": p.agency})
             found.append(f)
+    fallbacks = {n.name for n in patterns() if n.fallback}
+    firm = [(f.start, f.end) for f in found if f.rule not in fallbacks]
+    found = [f for f in found if f.rule not in fallbacks or all(f.end <= a or f.start >= b for a, b in firm)]
     # one stamp read by two patterns (a status and its continuation form) is kept once
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[Finding] = []

@@ -328,11 +328,17 @@ def people_named_in_anatomy(text: str, names: list[str]) -> list[Mention]:
 
 
 def find(
-    text: str, warnings: list[str], people: list[str] | None = None, year: int | None = None, addressed: list[str] | None = None
+    text: str,
+    warnings: list[str],
+    people: list[str] | None = None,
+    year: int | None = None,
+    addressed: list[str] | None = None,
+    earliest: int | None = None,
 ) -> list[dict[str, Any]]:
     """The people, organisations and places ``text`` names; ``people`` are the authorship chain's,
     ``addressed`` the header's senders and addressees as read; ``year`` is the document's (packs'
-    entities that came to notice later are someone else)."""
+    entities that came to notice later are someone else), ``earliest`` the first year it can have
+    been written (None: unknown)."""
     defs = acronyms.definitions(text)
     ms: list[Mention] = []
     ms += rule_mentions(text)
@@ -342,7 +348,7 @@ def find(
     ms += institutions.find(text)
     ms += housestyle.find(text)
     ms += titles.people_after_plural_titles(text)
-    ms += packs.find(text, title_before, year)
+    ms += packs.find(text, title_before, year, earliest)
     ms += acronyms.find(text, defs)
     ms += places.find(text)
     try:

@@ -52,6 +52,18 @@ class Entry:
     acronyms_until: int | None = None  # …and of this year or earlier ("POTUS" of 2009-2017 is Barack Obama)
     # acronyms the records also write in lower case, matched only as written ("hrc" in e-mails)
     lower_case_acronyms: list[str] = field(default_factory=list)
+    surname_alone: SurnameAlone | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SurnameAlone:
+    """Where a person's surname names them alone, without the full name or a title ("KENNEDY
+    ASSASSINATION", "the attack on KENNEDY" in the records of the investigation)."""
+
+    near: re.Pattern[str]  # a word (or its plural) the document's text holds: what it speaks of
+    until: int | None  # the document was written by this year at the earliest (a 2011 e-mail's Kennedy is another)
+    not_after: frozenset[str]  # the surname (alone or after a title) never after these words ("Senator KENNEDY", "Mrs. Kennedy")
+    not_before: tuple[str, ...]  # …nor before these words or phrases ("Kennedy Library", "Kennedy Assassination Records")
 
 
 @dataclass(slots=True)
@@ -172,9 +184,24 @@ def load_pack(path: Path) -> list[Entry]:
                 acronyms_since=_year(item.get("acronyms_since"), path, i),
                 acronyms_until=_year(item.get("acronyms_until"), path, i),
                 lower_case_acronyms=[str(a) for a in item.get("lower_case_acronyms") or [] if str(a).islower()],
+                surname_alone=_surname_alone(item.get("surname_alone"), path, i),
             )
         )
     return out
+
+
+def _surname_alone(v: Any, path: Path, i: int) -> SurnameAlone | None:
+    if v is None:
+        return None
+    if not isinstance(v, dict) or not v.get("near"):
+        raise ValueError(f"pack {path}: entity {i + 1}: surname_alone needs near: [words the document holds]")
+    words = "|".join(re.escape(fold(str(w)).lower()) for w in v["near"])
+    return SurnameAlone(
+        re.compile(rf"\b(?:{words})s?\b"),
+        _year(v.get("until"), path, i),
+        frozenset(str(w).lower().rstrip(".") for w in v.get("not_after") or []),
+        tuple(" ".join(fold(str(w)).lower().split()) for w in v.get("not_before") or []),
+    )
 
 
 def _year(v: Any, path: Path, i: int) -> int | None:
@@ -256,8 +283,7 @@ def _part_of_other_name(e: Entry, text: str, end: int) -> bool:
 
 def _after_other_name(e: Entry, text: str, start: int) -> bool:
     """ "Mrs. Oswald", "Marina OSWALD": a name of the entity after a word that makes it another's."""
-    before = re.search(r"(\S+)\s*$", text[max(0, start - 30) : start])
-    return bool(e.not_after) and before is not None and before.group(1).strip(".,;:").lower() in e.not_after
+    return bool(e.not_after) and _word_before(text, start) in e.not_after
 
 
 def names_another(key: str, text: str, start: int, end: int | None = None) -> bool:
@@ -414,15 +440,38 @@ def _lower_case_surname(m: Matcher, raw: str) -> str | None:
     return None if raw in housestyle.record_words() or raw in rules.words("spanish_connectors") else key
 
 
+def _speaks_of(alone: SurnameAlone, low: str, earliest: int | None) -> bool:
+    return (earliest is None or alone.until is None or earliest <= alone.until) and alone.near.search(low) is not None
+
+
+def _surname_of_another(e: Entry, text: str, start: int, end: int) -> bool:
+    """The surname after a word that makes it another's ("Senator KENNEDY", "Mrs. Kennedy") or
+    before one that makes it a name of something else ("Kennedy Library")."""
+    if e.surname_alone is None:
+        return False
+    if _word_before(text, start) in e.surname_alone.not_after:
+        return True
+    after = " ".join(re.findall(r"[a-z]+", fold(text[end : end + 60]).lower()))
+    return any(after == p or after.startswith(p + " ") for p in e.surname_alone.not_before)
+
+
+def _word_before(text: str, start: int) -> str:
+    before = re.search(r"(\S+)\s*$", text[max(0, start - 30) : start])
+    return before.group(1).strip(".,;:").lower() if before else ""
+
+
 def came_later(e: Entry, year: int | None) -> bool:
     """Whether the entity came to notice after a document of ``year`` was written (a year's
     grace): a 1963 cable's "Gates" or "Medvedev" is someone else."""
     return year is not None and e.since is not None and e.since > year + 1
 
 
-def find(text: str, title_before: Callable[[str, int], str | None] | None = None, year: int | None = None) -> list[Mention]:
+def find(
+    text: str, title_before: Callable[[str, int], str | None] | None = None, year: int | None = None, earliest: int | None = None
+) -> list[Mention]:
     """The packs' entities ``text`` names; ``year``, the document's, rules out those that came to
-    notice later (``since``)."""
+    notice later (``since``); ``earliest``, the first year it can have been written (None: unknown),
+    those whose surname alone names them only in older records (``surname_alone``)."""
     m = matcher()
     folded = fold_same_length(text)
     low = folded.lower()
@@ -500,6 +549,7 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
                 and not came_later(m.entries[key], year)
                 and not _after_other_name(m.entries[key], text, a)
                 and not _given_name_runs_on(m.entries[key], text, a, b)
+                and not _surname_of_another(m.entries[key], text, a, b)
             ):
                 hits.setdefault(key, []).append((a, b))
         for key, spans in hits.items():
@@ -509,4 +559,11 @@ def find(text: str, title_before: Callable[[str, int], str | None] | None = None
             e = m.entries[key]
             if key in strong or (title_before is not None and any(_office(title_before(text, a), e) for a, _ in spans)):
                 out.extend(_mention(m, key, text, a, b, "surname") for a, b in spans)
+            elif e.surname_alone is not None and _speaks_of(e.surname_alone, low, earliest):
+                alone = e.surname_alone
+                out.extend(
+                    _mention(m, key, text, a, b, "surname alone, in a record that speaks of " + str(alone.near.search(low).group(0)))  # type: ignore[union-attr]
+                    for a, b in spans
+                    if not (title_before is not None and title_before(text, a))
+                )
     return out

@@ -19,7 +19,9 @@ def run(rec: Record) -> Record:
     year = int(ref[:4]) if ref and ref[:4].isdigit() else None
     h = rec.header
     addressed = [v for v in (h.from_, *h.to, *h.cc) if v]
-    rec.entities = entities.find(text, rec.warnings, people, year, addressed)
+    first = rec.date.value or rec.date.earliest
+    earliest = int(first[:4]) if first and first[:4].isdigit() else None
+    rec.entities = entities.find(text, rec.warnings, people, year, addressed, earliest)
     found = dates.find(text, ref)
     rec.dates = [asdict(d) for d in found]
     rec.events, rec.relations = events.find(text, rec.entities, found)
