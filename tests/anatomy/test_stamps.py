@@ -252,3 +252,24 @@ def test_the_jfk_release_stamp_as_ocr_damaged_it_is_furniture() -> None:
     assert len(values(whole, "release-stamp")) == 1
     for prose in ("PURPOSE INVESTIGATION KENNEDY AND KING ASSASSINATIONS", "INTERNAL SECURITY ACT OF 1950", "the assassination of President Kennedy and the watergate affair"):
         assert values(prose, "release-stamp") == [], prose
+
+
+def test_the_pieces_of_the_2025_stamp_ocr_cut_apart_are_furniture() -> None:
+    # NARA 144-10001-10098, 144-10001-10127, 144-10001-10350 (public domain): the stamp's lines apart
+    text = (
+        "TOP SECRET DINAR\n\nReleased pursuant to Executive Order 14176, DECLASS.\n\nRFK, AND THE REV. DR. MLK, JR.\n\n"
+        "OF RECORDS CONC. THE ASSASSINATIONS OF PRES.\n\nREK, AND THE REV. DR. MIK, JR.\n\nTHE ASSASSINATIONS OF PRES.\n\n"
+        "TOP SECRET DINAR eleased pursuant to Executive Order 14176, DECLASS. OF RECORDS CONC. THE ASSASSINATIONS OF PRES. JFK, SEN.\n"
+    )
+    found, _ = scan(text)
+    pieces = [f.raw.strip() for f in found if f.extra["kind"] == "release-stamp"]
+    assert "RFK, AND THE REV. DR. MLK, JR." in pieces and "REK, AND THE REV. DR. MIK, JR." in pieces, pieces
+    assert "OF RECORDS CONC. THE ASSASSINATIONS OF PRES." in pieces and "THE ASSASSINATIONS OF PRES." in pieces, pieces
+    assert not any("DINAR" in p for p in pieces), pieces
+    # the people it names are no mention of them
+    import declass
+
+    rec = declass.parse_bytes(text.encode(), "page.md")
+    assert not [e["name"] for e in rec.entities if e["type"] == "person"], rec.entities
+    # prose about the murdered leader is no stamp
+    assert values("THE ASSASSINATION OF THE REVEREND MARTIN LUTHER KING IN MEMPHIS", "release-stamp") == []

@@ -533,8 +533,8 @@ def _inverted_in_capitals(text: str) -> list[Mention]:
             and not _a_word(first)
             and not places.big(fold(first))  # "FIELD, ALABAMA": a town's name broken at the line, then its state
         )
-        if not known_given or not _surname(sur, given, not_sur):
-            continue
+        if not known_given or not _surname(sur, given, not_sur) or (fold(sur) in rules.ordinary_words() and fold(sur) not in world_surnames()):
+            continue  # "WIFE, LYUDMILA": a word of the records before a given name
         end = m.end() if mid and (len(mid) <= 2 or (mid.lower() in given and mid not in not_sur)) else m.end("given")
         parts = [m.group("given"), *([mid] if mid and end == m.end() else []), m.group("sur")]
         name = title_case(" ".join(parts))
@@ -593,7 +593,7 @@ _PREV_WORD = re.compile(r"([\w'’.-]+)[,;]?[^\S\n]+$")
 
 
 @lru_cache(maxsize=1)
-def _slavic() -> re.Pattern[str]:
+def slavic() -> re.Pattern[str]:
     """A surname in capitals with a Slavic ending (``slavic_surname_endings``): "RASTVOROV"."""
     return re.compile(rf"[A-Z]{{3,}}(?:{rules.alternation(w.upper() for w in rules.words('slavic_surname_endings'))})")
 
@@ -612,7 +612,7 @@ def lone_surnames_in_capitals(text: str) -> list[Mention]:
         k = fold(w)
         if w.lower() in words or w.lower() in rules.ordinary_words() or k in places.gazetteer().index or not _surname(w, given, not_sur):
             continue
-        if k not in world_surnames() and not (len(w) >= 6 and _slavic().fullmatch(w)):
+        if k not in world_surnames() and not (len(w) >= 6 and slavic().fullmatch(w)):
             continue
         if not _VOWEL.search(w) or _a_word(w) or k in given_anywhere():
             continue  # "SAMUEL and GABRIEL MANNARINO": given names

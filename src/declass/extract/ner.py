@@ -15,7 +15,7 @@ from declass import settings
 from declass.extract import housestyle, places, rules
 from declass.extract.mention import Mention
 from declass.extract.rules import ordinary_words
-from declass.extract.textutil import fold, shouting, slug
+from declass.extract.textutil import fold, in_capitals, shouting, slug
 from declass.extract.titles import honorifics, title_prefix, title_words, titles
 from declass.read.quality import common_words
 
@@ -63,7 +63,8 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
         warnings.append(
             f"the statistical model read the first {cap:,} of {len(text):,} characters (setting ner_max_chars); packs, gazetteers and rules read all"
         )
-    doc = nlp(text[:cap])
+    recased = for_model(text[:cap])
+    doc = nlp(recased)
     words = _words_not_names()
     seen: dict[str, bool] = {}
     loud = shouting(text)
@@ -130,7 +131,11 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             continue
         if "/" in s:
             continue  # office symbols and markings
-        if _ocr_junk(s, toks, words, text, seen):
+        recased_here = _recased_line(text, recased, a, b)
+        if recased_here and _unknown_in_capitals(s, recased[a:b], toks, typ, text, seen):
+            continue
+        # a surname of the lists the model reads in a recased cable counts once ("RELYING ON CABRERA")
+        if _ocr_junk(s, toks, words, text, seen, backed=recased_here and typ == "person" and _names_of_the_lists(toks)):
             continue
         if typ in ("organization", "person") and len(toks) > 1 and not any(_known_word(w) for w in toks):
             # "Gobir Sagow", "Paalld Qufermoteir": no word any list knows, OCR noise; a person's name
@@ -144,7 +149,7 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             # slot ("To: H; Sullivan, Jacob J"), never after a comma ("Hi, Tamera, Kris")
             line_start = text.rfind("\n", 0, a) + 1
             sur = re.search(r"(?:^|[;:<\"'])[^\S\n]*([A-Z][A-Za-z'’-]+),[^\S\n]*$", text[max(line_start, a - 40) : a])
-            lists = (rules.words("not_in_names"), rules.words("not_names"), _not_organizations()[0], rules.day_words())
+            lists = (rules.words("not_in_names"), rules.words("not_names"), _not_organizations()[0], rules.day_words(), ordinary_words())
             if sur and not any(sur.group(1).lower() in ws for ws in lists):
                 a = a - (len(text[max(line_start, a - 40) : a]) - sur.start(1))
                 s = text[a:b]
@@ -166,6 +171,98 @@ def find(text: str, warnings: list[str] | None = None) -> list[Mention]:
             name = housestyle.title_case(name)  # "YURIY BABASHKIN" of a cable is Yuriy Babashkin
         out.append(Mention(a, b, s, typ, f"{typ}:{slug(name)}", name, source, 10, {}))
     return out
+
+
+_CAPS_LINE = re.compile(r"[^\n]+")
+_CAPS_WORD = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*[A-Z](?![\w'’])")
+
+
+def for_model(text: str) -> str:
+    """``text`` as the model should read it, of the same length: a line set in capitals (a cable)
+    in the case running text would give it. The words the records print in lower case are lower
+    case; other words of four letters or more, and names, are capitalised ("RAY SEEMS CONFIDENT
+    FRANQUI WILL JOIN" -> "Ray seems confident Franqui will join"); acronyms and cryptonyms stay
+    in capitals ("CIA", "AMLASH"). A model trained on mixed case reads names in capitals poorly."""
+    chars: list[str] | None = None
+    for line in _CAPS_LINE.finditer(text):
+        s = line.group()
+        if len(re.findall(r"[A-Za-z]{2,}", s)) < 3 or not in_capitals(s, 0.9):
+            continue
+        ws = list(_CAPS_WORD.finditer(s))
+        cased = [_case_of(m.group()) for m in ws]
+        index = places.gazetteer().index
+        for i in range(len(ws)):
+            for n in (3, 2):  # "MEXICO CITY", "SAN LUIS POTOSI": a place's name of several words
+                run = ws[i : i + n]
+                if len(run) == n and all(run[k + 1].start() - run[k].end() == 1 for k in range(n - 1)):
+                    if fold(" ".join(m.group() for m in run)).lower() in index:
+                        for k, m in enumerate(run):
+                            cased[i + k] = m.group()[0] + m.group()[1:].lower()
+                        break
+        for m, c in zip(ws, cased):
+            if c != m.group():
+                if chars is None:
+                    chars = list(text)
+                a = line.start() + m.start()
+                chars[a : a + len(c)] = c
+    return text if chars is None else "".join(chars)
+
+
+def _unknown_in_capitals(s: str, recased_span: str, toks: list[str], typ: str, text: str, seen: dict[str, bool]) -> bool:
+    """What the model reads in a line set in capitals (``for_model``) that the lists do not back:
+    a person of words no list of names holds, seen once ("KIS CANP"); an organisation of one word
+    (a codeword: "UMBRA"); a place no gazetteer knows ("MOVIATENTO")."""
+    if not recased_span[:1].isupper():
+        return True  # "renewal & Russian": the model's span begins with a word of running text
+    if typ != "place" and any(len(w) >= 3 and w.isalpha() and w.isupper() for w in recased_span.split()):
+        return True  # a word left in capitals, a code or a cryptonym ("LNERGO", "AMD HOU")
+    if typ == "person":
+        return not _names_of_the_lists(toks) and not twice(text, s, seen)
+    if typ == "organization":
+        # of two words or more, each a word of the dictionary or a place, no name first ("ENRIQUE
+        # ONT ERO", "GS App", "AMD HOU": OCR's)
+        vocab, index = vocabulary(), places.gazetteer().index
+        words = [w.strip(".,") for w in toks if w not in ("&", "of", "OF")]
+        return (
+            len(toks) == 1
+            or fold(toks[0]).lower() in housestyle.world_given_names()
+            or any(len(w) < 3 or (w.lower() not in vocab and fold(w).lower() not in index) for w in words)
+        )
+    return fold(s).lower() not in places.gazetteer().index
+
+
+def _recased_line(text: str, recased: str, a: int, b: int) -> bool:
+    """Whether the line of ``text[a:b]`` is one ``for_model`` recased."""
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    end = len(recased) if end < 0 or end > len(recased) else end
+    return recased[start:end] != text[start:end]
+
+
+def _names_of_the_lists(toks: list[str]) -> bool:
+    """Every word a given name or a surname of the lists, or an initial."""
+    for w in toks:
+        core = fold(w.strip(".,;:'’()")).lower()
+        if len(core) > 1 and core not in housestyle.world_given_names() and core not in housestyle.world_surnames():
+            return False
+    return True
+
+
+def _case_of(w: str) -> str:
+    low = w.lower()
+    f = fold(low)
+    if low in ordinary_words() or low in rules.words("short_lower_words"):
+        return low
+    if f in housestyle.world_given_names() or f in housestyle.world_surnames() or (len(w) >= 6 and housestyle.slavic().fullmatch(w)):
+        return w[0] + low[1:]  # "YURIY", "CASTRO", "KURAPOV"
+    if len(w) <= 3 or low[:2] in rules.words("cryptonym_onsets") or low[:2] in rules.words("cryptonym_digraphs"):
+        return w  # an acronym, a code or a cryptonym ("STA", "LNERGO", "AMLASH")
+    if f in places.gazetteer().index or f in rules.words("demonyms"):
+        return w[0] + low[1:]  # "HAVANA", "CUBAN"
+    if low in vocabulary() and low not in housestyle.given_anywhere() and len(w) >= 6:
+        return low  # a word of the dictionary, no name of the lists ("DISTANT", "RELYING")
+    # a short word no list knows is an acronym or OCR's ("MIRR", "UILL"); a longer one a name
+    return w if len(w) <= 5 else w[0] + low[1:]
 
 
 def _cut(text: str, a: int, b: int) -> tuple[int, int]:
@@ -451,7 +548,7 @@ def twice(text: str, s: str, seen: dict[str, bool]) -> bool:
     return got
 
 
-def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: dict[str, bool]) -> bool:
+def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: dict[str, bool], backed: bool = False) -> bool:
     """Names the model finds in OCR noise: "BRUN SEE THE LETTER", "FOlA Review", "DERSNREGEN"."""
     for w in toks:
         core = w.strip(".,'’-")
@@ -465,7 +562,7 @@ def _ocr_junk(s: str, toks: list[str], words: frozenset[str], text: str, seen: d
         common = sum(w.lower() in words for w in toks)
         if len(toks) > 1 and common >= len(toks) / 2:
             return True  # capitals of a running text, not a name
-        if len(toks) == 1 and not twice(text, s, seen):
+        if len(toks) == 1 and not backed and not twice(text, s, seen):
             return True  # one all-capital word seen once: too little to call it a name
     return False
 

@@ -55,9 +55,15 @@ def fold(s: str) -> str:
 
 
 def without_initials(name: str) -> str:
-    """ "Jacob J Sullivan" -> "Jacob Sullivan": a name without its middle initials."""
+    """ "Jacob J Sullivan" -> "Jacob Sullivan", "Norman JJ Eyel" -> "Norman Eyel": a name without
+    its middle initials (one letter, or two without a vowel: never a particle, "de", "al")."""
     toks = name.split()
-    return " ".join([toks[0], *[t for t in toks[1:-1] if len(t.strip(".")) > 1], toks[-1]]) if len(toks) > 2 else name
+    return " ".join([toks[0], *[t for t in toks[1:-1] if not _initials(t)], toks[-1]]) if len(toks) > 2 else name
+
+
+def _initials(t: str) -> bool:
+    core = t.replace(".", "")
+    return len(core) <= 1 or (len(core) == 2 and core.isalpha() and not re.search(r"[aeiouyAEIOUY]", core))
 
 
 def slug(s: str) -> str:
