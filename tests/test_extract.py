@@ -2529,3 +2529,23 @@ def test_two_initials_ocr_ran_together_are_initials() -> None:
     rec = declass.parse_bytes(b"Knight of the Order of\n\nthe Million Elephants\n\n[EYEL, Norman JJ\n\ni MDEM Medal Award\n", "awards.md")
     eyel = [e for e in rec.entities if e["type"] == "person" and "Eyel" in e["name"]]
     assert eyel and "Norman Eyel" in eyel[0]["aliases"], eyel
+
+
+def test_senators_and_the_white_house_staff_of_the_clinton_e_mails() -> None:
+    # State C05773037, C05781851, C05762908 (public domain): senators by surname in lower case,
+    # national security staff by surname or in full
+    vote = (
+        "From: Sullivan, Jacob J <SullivanJJ@state.gov>\nSent: Wednesday, December 22, 2010 3:01 PM\nTo: H\n"
+        "Subject: Final vote on START\n\n14 to 4\n\nAll dems + lugar, corker and isakson voted yes.\n\n\nWicker, baraso, risch and inhoffe voted no.\n"
+    )
+    people = _people(declass.parse_bytes(vote.encode(), "mail.txt"))
+    assert {"Richard Lugar", "Bob Corker", "Johnny Isakson", "Roger Wicker", "Jim Risch"} <= people, people
+    mail = (
+        "From: H <HDR22@clintonemail.com>\nSent: Friday, August 19, 2011 11:49 PM\nTo: Sullivan, Jacob\nSubject: Re: Hadley\n\n"
+        "Holbrooke just told me he was going to London on 1/6 w Lute, Liz Sherwood-Randall and, maybe, Michele Flournoy.\n"
+    )
+    people = _people(declass.parse_bytes(mail.encode(), "mail.txt"))
+    assert {"Stephen Hadley", "Liz Sherwood-Randall", "Michèle Flournoy"} <= people, people
+    # OCR's "Corker." on an undated page of the JFK files (180-10146-10043) is no senator of 2007
+    undated = "2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\nSe eyek Cex drrerten, Corker.\n\nChe Corr Lor ke. rolose of. con\n"
+    assert "Bob Corker" not in _people(declass.parse_bytes(undated.encode(), "page.md"))

@@ -460,6 +460,22 @@ def _word_before(text: str, start: int) -> str:
     return before.group(1).strip(".,;:").lower() if before else ""
 
 
+def _undated_surname(e: Entry, raw: str, earliest: int | None) -> bool:
+    """A one-word name of a person who came to notice late (``since`` at or after the rule
+    ``undated_records_before``), in a record whose own date is unknown (only its release's): OCR's
+    "Corker." on an undated page of the JFK files is no senator of 2007."""
+    cut = rules.data().get("undated_records_before")
+    return (
+        e.type == "person"
+        and e.since is not None
+        and isinstance(cut, int)
+        and e.since >= cut
+        and earliest is None
+        and len(raw.split()) == 1
+        and not _is_acronym(raw)
+    )
+
+
 def came_later(e: Entry, year: int | None) -> bool:
     """Whether the entity came to notice after a document of ``year`` was written (a year's
     grace): a 1963 cable's "Gates" or "Medvedev" is someone else."""
@@ -517,7 +533,7 @@ def find(
                 continue  # "hrc@...", "hrc.org": an address, not the person
             if _after_ok(m.entries[key], hit.group(0), text, hit.start(), hit.end(), year):
                 out.append(_mention(m, key, text, hit.start(), hit.end(), "acronym"))
-    out = [x for x in out if not came_later(m.entries[x.key], year)]
+    out = [x for x in out if not came_later(m.entries[x.key], year) and not _undated_surname(m.entries[x.key], x.text, earliest)]
     strong = {x.key for x in out}
     taken = [(x.start, x.end) for x in out]
 
