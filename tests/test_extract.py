@@ -2549,3 +2549,20 @@ def test_senators_and_the_white_house_staff_of_the_clinton_e_mails() -> None:
     # OCR's "Corker." on an undated page of the JFK files (180-10146-10043) is no senator of 2007
     undated = "2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\nSe eyek Cex drrerten, Corker.\n\nChe Corr Lor ke. rolose of. con\n"
     assert "Bob Corker" not in _people(declass.parse_bytes(undated.encode(), "page.md"))
+
+
+def test_a_head_noun_ocr_misread_by_one_letter() -> None:
+    # NARA 104-10071-10009, 104-10290-10143, 104-10104-10262 (public domain): "Smbassies",
+    # "ENBASSY", "Foundateon"; the mention keeps the letters as printed, offsets unchanged
+    from declass.extract import institutions
+
+    assert institutions.repair_heads("Soviet and Cuban Smbassies; CUBAN ENBASSY; the Counsel") == "Soviet and Cuban Embassies; CUBAN EMBASSY; the Counsel"
+    text = (
+        "visitors to the Soviet and Cuban Smbassies in Mexico City during the recent months.\n\n"
+        "2. SUBJECT FIRST SECRETARY CUBAN ENBASSY TOKYO, DPOB 12 AUGUST 31.\n\nthe Bertrand Russell Foundateon in London.\n"
+    )
+    rec = declass.parse_bytes(text.encode(), "cable.md")
+    orgs = {e["name"]: e for e in rec.entities if e["type"] == "organization"}
+    assert {"Soviet Embassy", "Cuban Embassy", "Russell Foundation"} <= set(orgs) or {"Soviet Embassy", "Cuban Embassy", "Bertrand Russell Foundation"} <= set(orgs), orgs
+    assert {"Cuban Smbassies", "CUBAN ENBASSY"} <= {m["text"] for m in orgs["Cuban Embassy"]["mentions"]}
+    assert evidence.errors(rec.to_dict()) == []

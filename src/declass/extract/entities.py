@@ -184,6 +184,17 @@ def _national_services(text: str) -> list[Mention]:
 
 
 def rule_mentions(text: str) -> list[Mention]:
+    """Diplomatic posts and national services, read where OCR misread a head noun by one letter
+    too ("Cuban Smbassies": ``institutions.repair_heads``); each mention keeps the text as printed."""
+    fixed = institutions.repair_heads(text)
+    out = _rule_mentions(fixed)
+    if fixed is not text:
+        for m in out:
+            m.text = text[m.start : m.end]
+    return out
+
+
+def _rule_mentions(text: str) -> list[Mention]:
     out = _posts_in_lower_case(text) + _paired_posts(text) + _national_services(text)
     for pat in _org_patterns():
         for m in pat.finditer(text):

@@ -161,10 +161,51 @@ def _own_field(text: str, a: int, b: int) -> bool:
     return bool(_FIELD_BEFORE.search(text, line_start - 1 if line_start else 0, a)) and bool(_FIELD_AFTER.match(text, b))
 
 
+@lru_cache(maxsize=1)
+def _head_forms() -> dict[int, list[str]]:
+    """The head nouns of seven letters or more and their plurals, lower case, by length."""
+    out: dict[int, list[str]] = {}
+    for h in rules.words("institution_heads"):
+        if len(h) >= 7 and " " not in h:
+            for form in {h, h[:-1] + "ies" if h.endswith("y") else h + "s"}:
+                out.setdefault(len(form), []).append(form)
+    return out
+
+
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{7,}(?![\w'’-])")
+
+
+def repair_heads(text: str) -> str:
+    """``text`` with an institution's head noun OCR misread by one letter restored, letter for
+    letter (the same length, so offsets hold): "Cuban Smbassies", "CUBAN ENBASSY". A word of the
+    dictionary or the name lists is left alone ("Counsel" is no "Council")."""
+    from declass.extract.ner import vocabulary  # the model's words, loaded with it
+
+    forms = _head_forms()
+    chars: list[str] | None = None
+    for m in _WORD.finditer(text):
+        w = m.group()
+        low = w.lower()
+        cands = forms.get(len(w), [])
+        if not cands or low in cands or low in common_words() or low in rules.ordinary_words() or low in vocabulary():
+            continue
+        near = [h for h in cands if sum(x != y for x, y in zip(h, low)) == 1]
+        if len(near) != 1:
+            continue
+        fix = near[0]
+        fix = fix.upper() if w.isupper() else fix.capitalize() if w[0].isupper() else fix
+        if chars is None:
+            chars = list(text)
+        chars[m.start() : m.end()] = fix
+    return text if chars is None else "".join(chars)
+
+
 def find(text: str) -> list[Mention]:
     pat, not_first = _pattern()
     out = []
-    original, text = text, _capitals_as_title_case(text)
+    original = text
+    fixed = repair_heads(text)
+    text = _capitals_as_title_case(fixed)
     not_names = {fold(n) for n in rules.data().get("not_institutions") or []}
     for m in pat.finditer(text):
         a, b = m.start(), m.end()
@@ -239,9 +280,9 @@ def find(text: str) -> list[Mention]:
         raw = original[a:b]
         if fold(name) in not_names or any(fold(name).startswith(n + " ") for n in not_names):
             continue  # "Office of Origin", "Employing Office": captions of forms, also run on into the next ("Office of Origin Date Investigative Period")
-        if raw != s and not _own_field(original, a, b):
+        if fixed[a:b] != s and not _own_field(original, a, b):
             continue  # in capitals, a name fills a field of its own: "FURNISH THIS OFFICE" is a sentence
-        if raw != s and not all(w.lower() in common_words() for w in re.findall(r"[A-Za-z]{4,}", s)):
+        if fixed[a:b] != s and not all(w.lower() in common_words() for w in re.findall(r"[A-Za-z]{4,}", s)):
             continue  # in capitals, every word a word of the records: "OFFICE OF SSCURITY" is OCR noise
         out.append(Mention(a, b, raw, "organization", f"organization:{slug(name)}", name, SOURCE, PRIORITY, {}))
     return out + spanish(original) + local_bodies(original) + head_first(original) + capitals_companies(original) + universities_in_capitals(original)
