@@ -2566,3 +2566,16 @@ def test_a_head_noun_ocr_misread_by_one_letter() -> None:
     assert {"Soviet Embassy", "Cuban Embassy", "Russell Foundation"} <= set(orgs) or {"Soviet Embassy", "Cuban Embassy", "Bertrand Russell Foundation"} <= set(orgs), orgs
     assert {"Cuban Smbassies", "CUBAN ENBASSY"} <= {m["text"] for m in orgs["Cuban Embassy"]["mentions"]}
     assert evidence.errors(rec.to_dict()) == []
+
+
+def test_a_second_surname_that_is_a_towns_name() -> None:
+    # NARA 104-10192-10121, 104-10413-10033 (public domain): a Spanish name's second surname the
+    # gazetteer knows as a town; a town after a name in running text stays a town
+    cable = "CLAIMED THAT FORMER PRESIDENT ROMULO BETANCOURT OF VENEZUELA\nAND ENRIQUE TEIERA PARIS, THE VENEZUELAN AMBASSADOR IN WASHINGTON,\n"
+    listing = "Revista Sucesos (14 66 69)\nMario Monteforte Toledo (23 86 79)\nJorge L. Tamayo (19 70 64)\n"
+    for text, name, town in ((cable, "Enrique Teiera Paris", "Paris"), (listing, "Mario Monteforte Toledo", "Toledo")):
+        rec = declass.parse_bytes(text.encode(), "list.md")
+        assert name in _people(rec) and town not in {e["name"] for e in rec.entities if e["type"] == "place"}, rec.entities
+        assert evidence.errors(rec.to_dict()) == []
+    rec = declass.parse_bytes(b"John Smith flew to Paris, then Rome.\n", "prose.txt")
+    assert "John Smith" in _people(rec) and "Paris" in {e["name"] for e in rec.entities if e["type"] == "place"}

@@ -397,6 +397,7 @@ def find(
             continue
         ms.append(m)
     ms = _resolve_overlaps([m for m in ms if m.type != "drop"])
+    ms = _second_surname_a_town(ms, text)
     ms = _people_of_packs(ms, year, text)
     _patronymics(ms)
     _vote_types(ms, text)
@@ -461,6 +462,36 @@ def _patronymics(ms: list[Mention]) -> None:
     for m in ms:
         if m.type != "person" and m.source.startswith("model:") and len(m.text.split()) >= 2 and any(housestyle.patronymic(w) for w in m.text.split()):
             m.type, m.key = "person", f"person:{slug(m.name)}"
+
+
+_AFTER_SECOND_SURNAME = re.compile(r"[^\S\n]*(?:[,;(]|\n|$)")
+
+
+def _second_surname_a_town(ms: list[Mention], text: str) -> list[Mention]:
+    """A Spanish name's second surname that is also a town's name, read by the gazetteer as the
+    town: "ENRIQUE TEIERA PARIS, THE VENEZUELAN AMBASSADOR", "Mario Monteforte Toledo (23 86 79)".
+    A given name and a surname, one space, a town (no country or state) that the surname lists
+    know, written in the same case, and then a comma, a bracket or the line's end: one person."""
+    by_start = {m.start: m for m in ms if m.type == "place"}
+    drop: set[int] = set()
+    for p in ms:
+        if p.type != "person":
+            continue
+        toks = p.text.split()
+        q = by_start.get(p.end + 1)
+        if q is None or text[p.end] != " " or len(toks) != 2 or " " in q.text:
+            continue
+        if fold(toks[0]) not in housestyle.given_anywhere() or fold(q.text) not in housestyle.world_surnames():
+            continue
+        if q.attributes.get("kind") in ("country", "state", "region") or q.text.isupper() != p.text.isupper():
+            continue
+        if not _AFTER_SECOND_SURNAME.match(text, q.end):
+            continue
+        p.end, p.text = q.end, text[p.start : q.end]
+        p.name = f"{p.name} {housestyle.title_case(q.text) if q.text.isupper() else q.text}"
+        p.key = f"person:{slug(p.name)}"
+        drop.add(id(q))
+    return [m for m in ms if id(m) not in drop] if drop else ms
 
 
 def _people_not_places(ms: list[Mention]) -> None:
