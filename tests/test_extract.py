@@ -2579,3 +2579,12 @@ def test_a_second_surname_that_is_a_towns_name() -> None:
         assert evidence.errors(rec.to_dict()) == []
     rec = declass.parse_bytes(b"John Smith flew to Paris, then Rome.\n", "prose.txt")
     assert "John Smith" in _people(rec) and "Paris" in {e["name"] for e in rec.entities if e["type"] == "place"}
+
+
+def test_a_rosters_line_with_a_given_name_no_list_knows() -> None:
+    # NARA 104-10121-10236 (public domain): an awards roster, OCR's "Leonara" for Leonard; a line
+    # of running text with a comma is none
+    text = "Knight of the Order of\n\nthe Million Elephants\n\n03\n\nGMIRKIN, Leonara G.\n\n/ Order of the King\n\nSECURITY, Office G.\n\nWe met ARCOS, Blanxa R. later.\n"
+    people = _people(declass.parse_bytes(text.encode(), "roster.md"))
+    assert "Leonara G. Gmirkin" in people, people
+    assert not any("Security" in p or "Blanxa" in p for p in people), people

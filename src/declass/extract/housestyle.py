@@ -624,13 +624,26 @@ def lone_surnames_in_capitals(text: str) -> list[Mention]:
     return out
 
 
+def _roster_line(text: str, m: re.Match[str]) -> bool:
+    """A roster's line, a given name no list knows: "GMIRKIN, Leonara G." alone on its line (a
+    bracket or a list mark before it at most), a middle initial after the given name, the surname
+    no word of the records."""
+    mid = m.group("mid") or ""
+    if not re.fullmatch(r"[A-Z]\.", mid) or _a_word(m.group("sur")):
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return bool(re.fullmatch(r"[^\S\n]*[\[(|/\d.\s]*", text[line_start : m.start()])) and bool(re.match(r"[^\S\n]*(?:\n|$)", text[m.end("mid") :]))
+
+
 def _inverted_house(text: str) -> list[Mention]:
     """ "DANIELS, Gerard", "FORD, Harold P.": the surname in capitals first, the given name as written."""
     given, not_sur = _data()
     anyname = given_anywhere()
     out: list[Mention] = []
     for m in _INVERTED_HOUSE.finditer(text):
-        if fold(m.group("given")) not in anyname or not _surname(m.group("sur"), given, not_sur):
+        if not _surname(m.group("sur"), given, not_sur):
+            continue
+        if fold(m.group("given")) not in anyname and not _roster_line(text, m):
             continue
         if _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "Joseph R. MOROLA, Gordon Cooper": the capitals end a name, a list goes on
