@@ -2588,3 +2588,10 @@ def test_a_rosters_line_with_a_given_name_no_list_knows() -> None:
     people = _people(declass.parse_bytes(text.encode(), "roster.md"))
     assert "Leonara G. Gmirkin" in people, people
     assert not any("Security" in p or "Blanxa" in p for p in people), people
+
+
+def test_the_au_of_an_e_mail_is_the_african_union() -> None:
+    # State C05791461 (public domain): "the AU" after 2002 is the African Union; "AU" alone is not
+    mail = "From: Verveer, Melanne S\nSent: Monday, May 2, 2011 7:12 AM\nTo: H\nSubject: Africa\n\nZuma is consulting on ways the AU can better incorporate women into its work.\n"
+    assert "African Union" in _orgs(declass.parse_bytes(mail.encode(), "mail.txt"))
+    assert "African Union" not in _orgs(declass.parse_bytes(mail.replace("the AU", "AU troops").encode(), "mail.txt"))
