@@ -2595,3 +2595,12 @@ def test_the_au_of_an_e_mail_is_the_african_union() -> None:
     mail = "From: Verveer, Melanne S\nSent: Monday, May 2, 2011 7:12 AM\nTo: H\nSubject: Africa\n\nZuma is consulting on ways the AU can better incorporate women into its work.\n"
     assert "African Union" in _orgs(declass.parse_bytes(mail.encode(), "mail.txt"))
     assert "African Union" not in _orgs(declass.parse_bytes(mail.replace("the AU", "AU troops").encode(), "mail.txt"))
+
+
+def test_a_two_letter_acronym_inside_an_office_symbol() -> None:
+    # NARA 104-10009-10021 (public domain): a CIA distribution list, "AP/COPS/CA", "AP /1"; State
+    # C05789452, C05777461: "w/EU", "Susan/UN" name the bodies; "FBI/Dallas" the Bureau
+    listing = "CA/B5\n\nAP/COPS/CA\n\nAF/1\n\nAP/3\n\nAP /1\n"
+    assert "Associated Press" not in _orgs(declass.parse_bytes(listing.encode(), "list.md"))
+    prose = "4:00pm PHONE CALL w/EU HIGH REPRESENTATIVE. Has this been passed to Susan/UN? FBI/Dallas reported.\n"
+    assert {"European Union", "United Nations", "Federal Bureau of Investigation"} <= _orgs(declass.parse_bytes(prose.encode(), "mail.txt"))

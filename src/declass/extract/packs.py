@@ -460,6 +460,19 @@ def _word_before(text: str, start: int) -> str:
     return before.group(1).strip(".,;:").lower() if before else ""
 
 
+def _office_symbol_part(text: str, a: int, b: int, acronyms: dict[str, str]) -> bool:
+    """An acronym of two letters joined by a slash to a code no pack holds is part of an office
+    symbol ("AP/3", "AP /1", "AP/COPS/CA" in a CIA distribution list); two of the packs' names so
+    joined are both named ("UN/AU")."""
+    if b - a > 2:
+        return False  # "FBI/Dallas", "USIA/IOR": a longer acronym names its body in an office's symbol too
+    after = re.match(r"[^\S\n]?/[^\S\n]?([A-Za-z0-9]+)", text[b : b + 14])
+    before = re.search(r"([A-Za-z0-9]+)[^\S\n]?/[^\S\n]?$", text[max(0, a - 14) : a])
+    # a code in capitals or digits: "w/EU" (with) and "Susan/UN" name the body
+    codes = [side.group(1) for side in (after, before) if side is not None]
+    return any((c.isupper() or c.isdigit()) and c not in acronyms for c in codes)
+
+
 def _undated_surname(e: Entry, raw: str, earliest: int | None) -> bool:
     """A one-word name of a person who came to notice late (``since`` at or after the rule
     ``undated_records_before``), in a record whose own date is unknown (only its release's): OCR's
@@ -525,7 +538,7 @@ def find(
             key = m.acronyms.get(hit.group(0)) or m.acronyms.get(hit.group(0).replace(".", ""))
             if not key or _part_of_other_name(m.entries[key], text, hit.end()) or _form_value(text, hit.start()):
                 continue
-            if _letter_run(text, hit.start(), m.acronyms):
+            if _letter_run(text, hit.start(), m.acronyms) or _office_symbol_part(text, hit.start(), hit.end(), m.acronyms):
                 continue
             if _after_other_name(m.entries[key], text, hit.start()) or _given_name_runs_on(m.entries[key], text, hit.start(), hit.end()):
                 continue  # "Mrs. Oswald"; "RUBY JELSEN AND HER DAUGHTER"
