@@ -2604,3 +2604,9 @@ def test_a_two_letter_acronym_inside_an_office_symbol() -> None:
     assert "Associated Press" not in _orgs(declass.parse_bytes(listing.encode(), "list.md"))
     prose = "4:00pm PHONE CALL w/EU HIGH REPRESENTATIVE. Has this been passed to Susan/UN? FBI/Dallas reported.\n"
     assert {"European Union", "United Nations", "Federal Bureau of Investigation"} <= _orgs(declass.parse_bytes(prose.encode(), "mail.txt"))
+
+
+def test_a_newspaper_is_no_person() -> None:
+    # NARA 104-10217-10053 (public domain): OCR's "The Miani Herald", which the model calls a person
+    text = "Station that Subject has been released after 5 months of detention. An\narticle appearing in The Miani Herald issue of 12 June 1961 states that\n"
+    assert not any("Herald" in p for p in _people(declass.parse_bytes(text.encode(), "dispatch.md")))
