@@ -2610,3 +2610,12 @@ def test_a_newspaper_is_no_person() -> None:
     # NARA 104-10217-10053 (public domain): OCR's "The Miani Herald", which the model calls a person
     text = "Station that Subject has been released after 5 months of detention. An\narticle appearing in The Miani Herald issue of 12 June 1961 states that\n"
     assert not any("Herald" in p for p in _people(declass.parse_bytes(text.encode(), "dispatch.md")))
+
+
+def test_countries_as_spanish_prints_them() -> None:
+    # NARA 104-10216-10199 (public domain): a letter from Madrid; State C05768895: "4. Brasil: Celso
+    # Amorim", a list of foreign ministers
+    rec = declass.parse_bytes("Madrid, Espana, a 12 de mayo. Llegó de los Estados Unidos.\n\n4. Brasil: Celso Amorim, Minister of External Relations\n".encode(), "carta.txt")
+    places_ = {e["name"] for e in rec.entities if e["type"] == "place"}
+    assert {"Madrid", "Spain", "United States", "Brazil"} <= places_, places_
+    assert "Espana" not in _people(rec)

@@ -120,10 +120,11 @@ def gazetteer() -> Gazetteer:
                     add(v, p)
     for name, (lat, lon) in (extra.get("regions") or {}).items():
         add(name, Place(f"place:region:{fold(name).replace(' ', '-')}", name, "region", None, None, lat, lon))
-    for cc, names in (extra.get("country_aliases") or {}).items():
-        if cc in countries:
-            for n in names:
-                add(n, countries[cc])
+    for key in ("country_aliases", "country_names_spanish"):
+        for cc, names in (extra.get(key) or {}).items():
+            if cc in countries:
+                for n in names:
+                    add(n, countries[cc])
     for (_, name), p in admin1.items():
         if p.population >= 3:
             add(name, p)
