@@ -767,19 +767,19 @@ def test_recognition_on_hand_labelled_releases() -> None:
 
 
 def test_recognition_on_the_held_out_labels_pooled() -> None:
-    """The sixteen held-out sets (241 releases: 140 State, 101 JFK; docs/extraction.md says which
-    rules came from which), pooled: the figures of 2026-12-07, after held-out 15's and 16's one
-    scoring (0.850 / 0.800 / 0.876), less a margin."""
+    """The seventeen held-out sets (256 releases: 148 State, 108 JFK; docs/extraction.md says which
+    rules came from which), pooled: the figures of 2026-12-07, after held-out 17's one scoring
+    (0.862 / 0.805 / 0.881), less a margin."""
     from declass.extract import evaluate
 
     report = evaluate.Report()
-    for name in (f"entities-heldout{n}.jsonl" for n in ("", *map(str, range(2, 17)))):
+    for name in (f"entities-heldout{n}.jsonl" for n in ("", *map(str, range(2, 18)))):
         part = evaluate.score(Path(__file__).parent / "labels" / name)
         for t, x in part.scores.items():
             y = report.scores[t]
             y.found, y.labels, y.right, y.entities = y.found + x.found, y.labels + x.labels, y.right + x.right, y.entities + x.entities
     s = report.scores
-    assert s["person"].f1 >= 0.83 and s["organization"].f1 >= 0.77 and s["place"].f1 >= 0.85, {t: round(x.f1, 3) for t, x in s.items()}
+    assert s["person"].f1 >= 0.84 and s["organization"].f1 >= 0.78 and s["place"].f1 >= 0.86, {t: round(x.f1, 3) for t, x in s.items()}
 
 
 def test_house_style_names_signatures_and_what_is_no_institution() -> None:
