@@ -473,10 +473,11 @@ def _office_symbol_part(text: str, a: int, b: int, acronyms: dict[str, str]) -> 
     return any((c.isupper() or c.isdigit()) and c not in acronyms for c in codes)
 
 
-def _undated_surname(e: Entry, raw: str, earliest: int | None) -> bool:
+def _undated_surname(e: Entry, raw: str, year: int | None, earliest: int | None) -> bool:
     """A one-word name of a person who came to notice late (``since`` at or after the rule
     ``undated_records_before``), in a record whose own date is unknown (only its release's): OCR's
-    "Corker." on an undated page of the JFK files is no senator of 2007."""
+    "Corker." on an undated page of the JFK files is no senator of 2007. A text that gives no date
+    at all, not even its release's, is not such a record."""
     cut = rules.data().get("undated_records_before")
     return (
         e.type == "person"
@@ -484,6 +485,7 @@ def _undated_surname(e: Entry, raw: str, earliest: int | None) -> bool:
         and isinstance(cut, int)
         and e.since >= cut
         and earliest is None
+        and year is not None  # dated by its release only; a text with no date at all is no such record
         and len(raw.split()) == 1
         and not _is_acronym(raw)
     )
@@ -495,12 +497,19 @@ def came_later(e: Entry, year: int | None) -> bool:
     return year is not None and e.since is not None and e.since > year + 1
 
 
+_AS_YEAR = -1  # ``earliest`` not given: the document was written in ``year``
+
+
 def find(
-    text: str, title_before: Callable[[str, int], str | None] | None = None, year: int | None = None, earliest: int | None = None
+    text: str, title_before: Callable[[str, int], str | None] | None = None, year: int | None = None, earliest: int | None = _AS_YEAR
 ) -> list[Mention]:
-    """The packs' entities ``text`` names; ``year``, the document's, rules out those that came to
-    notice later (``since``); ``earliest``, the first year it can have been written (None: unknown),
-    those whose surname alone names them only in older records (``surname_alone``)."""
+    """The packs' entities ``text`` names; ``year``, the document's (its date, else the latest of
+    its window), rules out those that came to notice later (``since``); ``earliest``, the first year
+    it can have been written (None: unknown, the record dated by its release only; not given: the
+    year), those whose surname alone names them only in older records (``surname_alone``) and those
+    of recent years named by one word in an undated record."""
+    if earliest == _AS_YEAR:
+        earliest = year
     m = matcher()
     folded = fold_same_length(text)
     low = folded.lower()
@@ -546,7 +555,7 @@ def find(
                 continue  # "hrc@...", "hrc.org": an address, not the person
             if _after_ok(m.entries[key], hit.group(0), text, hit.start(), hit.end(), year):
                 out.append(_mention(m, key, text, hit.start(), hit.end(), "acronym"))
-    out = [x for x in out if not came_later(m.entries[x.key], year) and not _undated_surname(m.entries[x.key], x.text, earliest)]
+    out = [x for x in out if not came_later(m.entries[x.key], year) and not _undated_surname(m.entries[x.key], x.text, year, earliest)]
     strong = {x.key for x in out}
     taken = [(x.start, x.end) for x in out]
 
