@@ -396,6 +396,9 @@ def find(
             ms.append(Mention(m.start, m.end, m.text, p.type, p.key, p.name, p.source, p.priority - 1, dict(p.attributes)))
             continue
         ms.append(m)
+    # the title a plural gives each name of its list ("Senators Alexander and Isakson"), kept where
+    # a pack's person takes the name
+    plural_titles = {(m.start, m.end): m.attributes["title"] for m in ms if m.source == "rule:plural title"}
     ms = _resolve_overlaps([m for m in ms if m.type != "drop"])
     ms = _second_surname_a_town(ms, text)
     ms = _people_of_packs(ms, year, text)
@@ -406,7 +409,7 @@ def find(
     _merge_organizations(ms)
     for m in ms:
         if m.type == "person":
-            m.title = title_before(text, m.start)
+            m.title = title_before(text, m.start) or plural_titles.get((m.start, m.end))
     ms = _drop_lone_words(ms, text)
     inside = places_inside_bodies(ms, text)
     return _entities([m for m in ms if m.attributes.get("kind") != "station"] + inside)
