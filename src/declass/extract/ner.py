@@ -179,10 +179,12 @@ _CAPS_WORD = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*[A-Z](?![\w'’])")
 
 def for_model(text: str) -> str:
     """``text`` as the model should read it, of the same length: a line set in capitals (a cable)
-    in the case running text would give it. The words the records print in lower case are lower
-    case; other words of four letters or more, and names, are capitalised ("RAY SEEMS CONFIDENT
-    FRANQUI WILL JOIN" -> "Ray seems confident Franqui will join"); acronyms and cryptonyms stay
-    in capitals ("CIA", "AMLASH"). A model trained on mixed case reads names in capitals poorly."""
+    in the case running text would give it. The words the records print in lower case, and other
+    dictionary words of six letters or more, are lower case; names, places, nationalities and
+    unknown words of six letters or more are capitalised ("RAY SEEMS CONFIDENT FRANQUI WILL JOIN"
+    -> "Ray seems confident Franqui will join"); acronyms, cryptonyms and short unknown words stay
+    in capitals ("CIA", "AMLASH", "MIRR"). A model trained on mixed case reads names in capitals
+    poorly."""
     chars: list[str] | None = None
     for line in _CAPS_LINE.finditer(text):
         s = line.group()
