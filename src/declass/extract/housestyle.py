@@ -192,9 +192,7 @@ def _second_surname(w: str) -> bool:
     """A word after a given name and a surname that is a second surname: one the lists know, no
     word of the records, place or given name ("Pedro Diaz Lanz"; not "John Smith Said")."""
     f = fold(w)
-    if f not in world_surnames() or f in given_anywhere() or f in rules.ordinary_words() or f in common_words():
-        return False
-    return f not in places.gazetteer().index
+    return f in world_surnames() and f not in given_anywhere() and f not in record_words() and f not in places.gazetteer().index
 
 
 def _alone(text: str, a: int, b: int) -> bool:

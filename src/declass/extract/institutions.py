@@ -175,6 +175,7 @@ def _head_forms() -> dict[int, list[str]]:
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{7,}(?![\w'’-])")
 
 
+@lru_cache(maxsize=2)  # a document's text, read by the post rules and by find
 def repair_heads(text: str) -> str:
     """``text`` with an institution's head noun OCR misread by one letter restored, letter for
     letter (the same length, so offsets hold): "Cuban Smbassies", "CUBAN ENBASSY". A word of the

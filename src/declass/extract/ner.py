@@ -224,7 +224,7 @@ def _unknown_in_capitals(s: str, recased_span: str, toks: list[str], typ: str, t
         # of two words or more, each a word of the dictionary or a place, no name first ("ENRIQUE
         # ONT ERO", "GS App", "AMD HOU": OCR's)
         vocab, index = vocabulary(), places.gazetteer().index
-        words = [w.strip(".,") for w in toks if w not in ("&", "of", "OF")]
+        words = [w.strip(".,") for w in toks if w.lower() not in rules.words("organization_connectors")]
         return (
             len(toks) == 1
             or fold(toks[0]).lower() in housestyle.world_given_names()

@@ -440,8 +440,12 @@ def _lower_case_surname(m: Matcher, raw: str) -> str | None:
     return None if raw in housestyle.record_words() or raw in rules.words("spanish_connectors") else key
 
 
-def _speaks_of(alone: SurnameAlone, low: str, earliest: int | None) -> bool:
-    return (earliest is None or alone.until is None or earliest <= alone.until) and alone.near.search(low) is not None
+def _speaks_of(alone: SurnameAlone, low: str, earliest: int | None) -> str | None:
+    """The word of ``alone.near`` the record holds, if it can be of the years the entry allows."""
+    if earliest is not None and alone.until is not None and earliest > alone.until:
+        return None
+    hit = alone.near.search(low)
+    return hit.group(0) if hit else None
 
 
 def _surname_of_another(e: Entry, text: str, start: int, end: int) -> bool:
@@ -597,10 +601,9 @@ def find(
             e = m.entries[key]
             if key in strong or (title_before is not None and any(_office(title_before(text, a), e) for a, _ in spans)):
                 out.extend(_mention(m, key, text, a, b, "surname") for a, b in spans)
-            elif e.surname_alone is not None and _speaks_of(e.surname_alone, low, earliest):
-                alone = e.surname_alone
+            elif e.surname_alone is not None and (topic := _speaks_of(e.surname_alone, low, earliest)):
                 out.extend(
-                    _mention(m, key, text, a, b, "surname alone, in a record that speaks of " + str(alone.near.search(low).group(0)))  # type: ignore[union-attr]
+                    _mention(m, key, text, a, b, f"surname alone, in a record that speaks of {topic}")
                     for a, b in spans
                     if not (title_before is not None and title_before(text, a))
                 )
